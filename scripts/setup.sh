@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs everything Stadium needs on a fresh Debian 12 machine with Node 20 (run as root, or with sudo),
+# then builds the TypeScript, the WebAssembly emulator and the libtorch addon.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: the libtorch engine (and Python's torch for the engine benchmark), dasm for the test ROMs,
+# Chromium for the viewer's browser tests.
+APT_PACKAGES=(libtorch-dev python3-torch dasm chromium)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+npm ci --no-fund --no-audit
+npm run build
