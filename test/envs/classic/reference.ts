@@ -2,16 +2,17 @@
 // that replay recorded draws into an env.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import type { SeedableRng } from '../../../env-server/envs/classic/seedable-rng.js';
 
 // Compiled to dist/test/envs/classic/, four levels below the repo root.
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-const DIR = `${REPO}../shared/reference/classic`;
+const DIR = resolve(REPO, '..', 'shared', 'reference', 'classic');
 
 /** The parsed fixture, or a skip reason when ../shared is absent. */
-export function loadReference<T = any>(name: string): { ref: T; skip: false } | { ref: null; skip: string } {
+export function loadReference<T>(name: string): { ref: T; skip: false } | { ref: null; skip: string } {
   const file = `${DIR}/${name}`;
   if (!existsSync(file)) return { ref: null, skip: `reference fixture ${file} not found (../shared is absent)` };
   return { ref: JSON.parse(readFileSync(file, 'utf8')) as T, skip: false };
