@@ -4,7 +4,7 @@
 //   Tuple → array; Dict → record with the space's key order.
 
 import { type DType, type Tensor, type TypedArray, type Value, allocTensor, isTensor, numel, tensor } from './tensor.js';
-import { type Rng } from './rng.js';
+import { type Rng, Xoshiro128, entropySeed } from './rng.js';
 
 export type Native = number | TypedArray | Native[] | { [key: string]: Native };
 
@@ -18,8 +18,9 @@ export type SpaceSpec =
   | { dict: { keys: string[]; spaces: SpaceSpec[] } };
 
 export abstract class Space<T extends Native = Native> {
-  /** A uniformly drawn member (Gymnasium's rules for unbounded Box dimensions). */
-  abstract sample(rng: Rng): T;
+  private ownRng: Xoshiro128 | null = null;
+  /** A uniformly drawn member (Gymnasium's rules for unbounded Box dimensions), from `rng` or the space's own generator. */
+  abstract sample(rng?: Rng): T;
   /** Why `x` is not a member, or null when it is. */
   abstract check(x: Native): string | null;
   abstract toValue(x: T): Value;
@@ -30,6 +31,13 @@ export abstract class Space<T extends Native = Native> {
 
   contains(x: Native): boolean {
     return this.check(x) === null;
+  }
+  /** Seeds the space's own generator, used by `sample()` without an argument. */
+  seed(seed: number): void {
+    this.ownRng = new Xoshiro128(seed);
+  }
+  protected gen(rng?: Rng): Rng {
+    return rng ?? (this.ownRng ??= new Xoshiro128(entropySeed()));
   }
 }
 
@@ -52,7 +60,8 @@ export class Discrete extends Space<number> {
     super();
     if (!Number.isSafeInteger(n) || n <= 0) throw new RangeError(`Discrete n must be a positive integer, got ${n}`);
   }
-  sample(rng: Rng): number {
+  sample(r?: Rng): number {
+    const rng = this.gen(r);
     return this.start + Math.floor(rng.random() * this.n);
   }
   check(x: Native): string | null {
@@ -116,7 +125,8 @@ export class Box extends ArraySpace {
       if (!(this.low[i] <= this.high[i])) throw new RangeError(`Box low[${i}]=${this.low[i]} exceeds high[${i}]=${this.high[i]}`);
     }
   }
-  sample(rng: Rng): TypedArray {
+  sample(r?: Rng): TypedArray {
+    const rng = this.gen(r);
     const out = allocTensor(this.dtype, this.shape).data;
     const isInt = INT_DTYPES.has(this.dtype);
     for (let i = 0; i < out.length; i++) {
@@ -161,7 +171,8 @@ export class MultiDiscrete extends ArraySpace {
     this.nvec = Float64Array.from(nvec);
     this.start = start ? Float64Array.from(start) : new Float64Array(nvec.length);
   }
-  sample(rng: Rng): TypedArray {
+  sample(r?: Rng): TypedArray {
+    const rng = this.gen(r);
     const out = allocTensor(this.dtype, this.shape).data;
     for (let i = 0; i < out.length; i++) {
       const x = this.start[i] + Math.floor(rng.random() * this.nvec[i]);
@@ -189,7 +200,8 @@ export class MultiBinary extends ArraySpace {
   constructor(shape: number | readonly number[]) {
     super(typeof shape === 'number' ? [shape] : shape, 'int8');
   }
-  sample(rng: Rng): TypedArray {
+  sample(r?: Rng): TypedArray {
+    const rng = this.gen(r);
     const out = allocTensor('int8', this.shape).data as Int8Array;
     for (let i = 0; i < out.length; i++) out[i] = rng.random() < 0.5 ? 0 : 1;
     return out;
@@ -210,7 +222,8 @@ export class Tuple extends Space<Native[]> {
   constructor(readonly spaces: readonly Space[]) {
     super();
   }
-  sample(rng: Rng): Native[] {
+  sample(r?: Rng): Native[] {
+    const rng = this.gen(r);
     return this.spaces.map((s) => s.sample(rng));
   }
   check(x: Native): string | null {
@@ -250,7 +263,8 @@ export class Dict extends Space<{ [key: string]: Native }> {
     super();
     this.keys = Object.keys(spaces);
   }
-  sample(rng: Rng): { [key: string]: Native } {
+  sample(r?: Rng): { [key: string]: Native } {
+    const rng = this.gen(r);
     return Object.fromEntries(this.keys.map((k) => [k, this.spaces[k].sample(rng)]));
   }
   check(x: Native): string | null {

@@ -91,7 +91,10 @@ export function viewBytes(dtype: DType, bytes: Uint8Array, count: number): Typed
     throw new RangeError(`${dtype} tensor of ${count} elements needs ${count * size} bytes, got ${bytes.byteLength}`);
   }
   if (bytes.byteOffset % size === 0) return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count);
-  return new Ctor(bytes.slice().buffer, 0, count);
+  // Copy into fresh memory (Buffer#slice would return a view of the same misaligned pool).
+  const out = new Ctor(count);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
 }
 
 /** The tensor's bytes as a Uint8Array view over the same memory (little-endian hosts only, which Node on x86/arm is). */

@@ -1,0 +1,318 @@
+// The TypeScript client, shaped like Gymnasium:
+//   const env = await Stadium.connect('host:50051').make('CartPole-v1');
+//   const { obs } = await env.reset({ seed: 42 });
+//   const { obs, reward, terminated, truncated } = await env.step(env.actionSpace.sample());
+// Observations decode to typed arrays that view the received bytes (never arrays of JS numbers for frames).
+//
+// Deadlines: every request has `timeoutMs` (default 30 s). On the stream transport a request that misses its
+// deadline cancels the stream, because later answers queue behind it; the session is then gone.
+// Reconnects: the gRPC channel reconnects by itself (exponential back-off) for new calls, but sessions live in the
+// server and are not carried across a broken connection: a request on a lost session fails with UNAVAILABLE
+// naming the server, and the caller makes a new env.
+
+import { Client, Metadata, status, credentials as grpcCredentials, type ChannelCredentials, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
+import { EnvironmentsService, jsonToStruct, protoValueToJson } from '../proto/load.js';
+import { type Native, type Space, type SpaceSpec, spaceFromSpec } from '../proto/spaces.js';
+import { type SpaceMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, spaceFromProto, tensorFromProto, valueFromProto, valueToProto } from '../proto/codec.js';
+import { type BatchNative, fromBatchNative, toBatchNative, stack } from '../proto/batch.js';
+import { type Tensor, type TypedArray, isTensor } from '../proto/tensor.js';
+import { type Rng } from '../proto/rng.js';
+import { StadiumError, StreamTransport, type Transport, UnaryTransport, fromServiceError } from './transport.js';
+
+export { StadiumError };
+
+export interface ConnectOptions {
+  /** Channel credentials; plaintext by default. */
+  credentials?: ChannelCredentials;
+  /** Per-request deadline in ms (0 = none). */
+  timeoutMs?: number;
+  /** How long `make`/`listEnvs` wait for the channel to connect, in ms. */
+  connectTimeoutMs?: number;
+  /** Extra grpc-js channel options. */
+  channelOptions?: ChannelOptions;
+  /** Metadata sent with every call (e.g. an auth token). */
+  metadata?: Record<string, string>;
+}
+
+export interface MakeOptions {
+  /** Keyword options of the env id (see its EnvSpec.options). */
+  kwargs?: Record<string, unknown>;
+  /** Overrides the id's time limit (0 = the id's default). */
+  maxEpisodeSteps?: number;
+  renderMode?: 'rgb_array';
+  /** 'stream' (default): pipelined on one stream; 'unary': one RPC per request. */
+  transport?: 'stream' | 'unary';
+}
+
+export type InfoValue = number | boolean | TypedArray;
+export type Info = Record<string, InfoValue>;
+
+export interface EnvSpec {
+  id: string;
+  observationSpace: Space;
+  actionSpace: Space;
+  maxEpisodeSteps: number | null;
+  rewardThreshold: number | null;
+  renderFps: number;
+  options: { name: string; description: string; default: unknown }[];
+}
+
+export interface RgbFrame {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export class Stadium {
+  readonly client: Client;
+  private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly metadata: Record<string, string>;
+
+  private constructor(
+    readonly address: string,
+    opts: ConnectOptions,
+  ) {
+    this.client = new EnvironmentsService(address, opts.credentials ?? grpcCredentials.createInsecure(), {
+      'grpc.max_receive_message_length': -1,
+      ...opts.channelOptions,
+    });
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
+    this.metadata = opts.metadata ?? {};
+  }
+
+  static connect(address: string, opts: ConnectOptions = {}): Stadium {
+    return new Stadium(address, opts);
+  }
+
+  async listEnvs(): Promise<EnvSpec[]> {
+    await this.ready();
+    const res = await this.unary().request<{ envs: EnvSpecMsg[] }>('listEnvs', {});
+    return res.envs.map(decodeSpec);
+  }
+
+  /** Makes one environment (Gymnasium's `gym.make`). */
+  async make(envId: string, opts: MakeOptions = {}): Promise<RemoteEnv> {
+    const { transport, made } = await this.makeSession(envId, opts, 1);
+    return new RemoteEnv(transport, made.sessionId, decodeSpec(made.spec));
+  }
+
+  /** Makes `numEnvs` copies stepped together (Gymnasium's vector env, NEXT_STEP autoreset). */
+  async makeVec(envId: string, numEnvs: number, opts: MakeOptions = {}): Promise<RemoteVectorEnv> {
+    if (!Number.isInteger(numEnvs) || numEnvs < 2) throw new RangeError(`numEnvs must be an integer >= 2 for a vector env (use make for one), got ${numEnvs}`);
+    const { transport, made } = await this.makeSession(envId, opts, numEnvs);
+    return new RemoteVectorEnv(transport, made.sessionId, decodeSpec(made.spec), made.numEnvs);
+  }
+
+  /** Closes the channel (sessions still open on it are freed by the server when their streams drop). */
+  close(): void {
+    // The generated client aliases the Close RPC as `close`, shadowing Client#close.
+    Client.prototype.close.call(this.client);
+  }
+
+  private async makeSession(envId: string, opts: MakeOptions, numEnvs: number) {
+    await this.ready();
+    const transport = opts.transport === 'unary' ? this.unary() : new StreamTransport(this.client, this.address, this.timeoutMs, this.md());
+    try {
+      const made = await transport.request<{ sessionId: string; spec: EnvSpecMsg; numEnvs: number }>('make', {
+        envId,
+        kwargs: jsonToStruct(opts.kwargs ?? {}),
+        numEnvs,
+        maxEpisodeSteps: opts.maxEpisodeSteps ?? 0,
+        renderMode: opts.renderMode ?? '',
+      });
+      return { transport, made };
+    } catch (e) {
+      transport.end();
+      throw e;
+    }
+  }
+
+  private unary(): Transport {
+    return new UnaryTransport(this.client, this.address, this.timeoutMs, () => this.md());
+  }
+
+  private md(): Metadata {
+    const md = new Metadata();
+    for (const [k, v] of Object.entries(this.metadata)) md.set(k, v);
+    return md;
+  }
+
+  private ready(): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.client.waitForReady(Date.now() + this.connectTimeoutMs, (err) =>
+        err ? reject(fromServiceError(Object.assign(err, { code: 14, details: `could not connect within ${this.connectTimeoutMs} ms (${err.message})` }) as ServiceError, this.address)) : resolve(),
+      ),
+    );
+  }
+}
+
+/** Shared by single and vector envs: the session's requests and spec. */
+abstract class SessionEnv {
+  private closed = false;
+  constructor(
+    protected readonly transport: Transport,
+    readonly sessionId: string,
+    readonly spec: EnvSpec,
+  ) {}
+
+  async render(index = 0): Promise<RgbFrame> {
+    const res = await this.transport.request<{ frame: TensorMsg }>('render', { sessionId: this.sessionId, index });
+    const t = tensorFromProto(res.frame);
+    return { height: t.shape[0], width: t.shape[1], data: t.data as Uint8Array };
+  }
+
+  /** Closes the session on the server; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.transport.request('close', { sessionId: this.sessionId });
+    } finally {
+      this.transport.end();
+    }
+  }
+
+  protected resetRequest(opts: { seed?: number; options?: Record<string, unknown> }) {
+    return this.transport.request<{ observation: ValueMsg; infos: ValueMapMsg[] }>('reset', {
+      sessionId: this.sessionId,
+      seed: opts.seed,
+      options: opts.options ? jsonToStruct(opts.options) : undefined,
+    });
+  }
+
+  protected stepRequest(action: ValueMsg) {
+    return this.transport.request<{ observation: ValueMsg; reward: number[]; terminated: boolean[]; truncated: boolean[]; infos: ValueMapMsg[] }>('step', {
+      sessionId: this.sessionId,
+      action,
+    });
+  }
+}
+
+export class RemoteEnv extends SessionEnv {
+  get observationSpace(): Space {
+    return this.spec.observationSpace;
+  }
+  get actionSpace(): Space {
+    return this.spec.actionSpace;
+  }
+
+  async reset(opts: { seed?: number; options?: Record<string, unknown> } = {}): Promise<{ obs: Native; info: Info }> {
+    const res = await this.resetRequest(opts);
+    return { obs: this.observationSpace.fromValue(valueFromProto(res.observation)), info: decodeInfo(res.infos[0]) };
+  }
+
+  async step(action: Native): Promise<{ obs: Native; reward: number; terminated: boolean; truncated: boolean; info: Info }> {
+    const err = this.actionSpace.check(action);
+    if (err) throw new StadiumError(status.INVALID_ARGUMENT, `bad action for ${this.spec.id}: ${err}`);
+    const res = await this.stepRequest(valueToProto(this.actionSpace.toValue(action)));
+    return {
+      obs: this.observationSpace.fromValue(valueFromProto(res.observation)),
+      reward: res.reward[0],
+      terminated: res.terminated[0] ?? false,
+      truncated: res.truncated[0] ?? false,
+      info: decodeInfo(res.infos[0]),
+    };
+  }
+}
+
+/** A batched space's helpers for a vector env: sample and check batched values. */
+export class BatchSpace {
+  constructor(
+    readonly single: Space,
+    readonly n: number,
+  ) {}
+  sample(rng?: Rng): BatchNative {
+    const items = Array.from({ length: this.n }, () => this.single.sample(rng));
+    return toBatchNative(this.single, stack(this.single, items), this.n);
+  }
+}
+
+export class RemoteVectorEnv extends SessionEnv {
+  readonly actionSpace: BatchSpace;
+  constructor(
+    transport: Transport,
+    sessionId: string,
+    spec: EnvSpec,
+    readonly numEnvs: number,
+  ) {
+    super(transport, sessionId, spec);
+    this.actionSpace = new BatchSpace(spec.actionSpace, numEnvs);
+  }
+  get singleObservationSpace(): Space {
+    return this.spec.observationSpace;
+  }
+  get singleActionSpace(): Space {
+    return this.spec.actionSpace;
+  }
+
+  /** Resets every copy; copy i is seeded with seed + i. */
+  async reset(opts: { seed?: number; options?: Record<string, unknown> } = {}): Promise<{ obs: BatchNative; infos: Info[] }> {
+    const res = await this.resetRequest(opts);
+    return { obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), this.numEnvs), infos: res.infos.map(decodeInfo) };
+  }
+
+  /** Steps every copy; a copy whose episode ended on the previous step is reset instead (its action is ignored). */
+  async step(actions: BatchNative): Promise<{ obs: BatchNative; rewards: Float64Array; terminated: boolean[]; truncated: boolean[]; infos: Info[] }> {
+    let value;
+    try {
+      value = valueToProto(fromBatchNative(this.singleActionSpace, actions, this.numEnvs));
+    } catch (e) {
+      throw new StadiumError(status.INVALID_ARGUMENT, `bad actions for ${this.spec.id}: ${(e as Error).message}`);
+    }
+    const res = await this.stepRequest(value);
+    const n = this.numEnvs;
+    return {
+      obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), n),
+      rewards: Float64Array.from(res.reward),
+      terminated: padBools(res.terminated, n),
+      truncated: padBools(res.truncated, n),
+      infos: res.infos.map(decodeInfo),
+    };
+  }
+}
+
+function padBools(a: boolean[], n: number): boolean[] {
+  return a.length === n ? a : Array.from({ length: n }, (_, i) => a[i] ?? false);
+}
+
+interface EnvSpecMsg {
+  id: string;
+  observationSpace: SpaceMsg;
+  actionSpace: SpaceMsg;
+  maxEpisodeSteps?: number;
+  rewardThreshold?: number;
+  renderFps?: number;
+  options: { name: string; description: string; default: unknown }[];
+}
+
+function decodeSpec(m: EnvSpecMsg): EnvSpec {
+  const space = (s: SpaceMsg): Space => spaceFromSpec(spaceFromProto(s) as SpaceSpec);
+  return {
+    id: m.id,
+    observationSpace: space(m.observationSpace),
+    actionSpace: space(m.actionSpace),
+    maxEpisodeSteps: m.maxEpisodeSteps || null,
+    rewardThreshold: m.rewardThreshold === undefined || Number.isNaN(m.rewardThreshold) ? null : m.rewardThreshold,
+    renderFps: m.renderFps ?? 0,
+    options: m.options.map((o) => ({ name: o.name, description: o.description, default: protoValueToJson(o.default as never) })),
+  };
+}
+
+function decodeInfo(m: ValueMapMsg | undefined): Info {
+  const out: Info = {};
+  if (!m) return out;
+  m.keys.forEach((k, i) => {
+    const v = valueFromProto(m.values[i]);
+    if (!isTensor(v)) return;
+    out[k] = infoValue(v);
+  });
+  return out;
+}
+
+function infoValue(t: Tensor): InfoValue {
+  if (t.shape.length > 0) return t.data;
+  if (t.dtype === 'bool') return t.data[0] !== 0;
+  return Number(t.data[0]);
+}

@@ -1,0 +1,120 @@
+// How a client env talks to its session. Two transports with the same contract: `stream` pipelines requests on one
+// bidirectional Session stream (lowest latency; the server frees the session when the stream ends or drops) and
+// `unary` makes one RPC per request (each with its own deadline; the session lives until closed or idle).
+
+import { type Client, Metadata, status, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+
+export type RequestKind = 'listEnvs' | 'make' | 'reset' | 'step' | 'render' | 'close';
+
+/** A failed request: `code` is the gRPC status, the message is the server's explanation. */
+export class StadiumError extends Error {
+  override name = 'StadiumError';
+  constructor(
+    readonly code: status,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Transport {
+  request<T>(kind: RequestKind, payload: unknown): Promise<T>;
+  /** Ends the transport; on a stream this also frees every session made on it. */
+  end(): void;
+}
+
+const RPC_NAMES: Record<RequestKind, string> = { listEnvs: 'ListEnvs', make: 'Make', reset: 'Reset', step: 'Step', render: 'Render', close: 'Close' };
+
+export function fromServiceError(e: ServiceError | Error, server: string): StadiumError {
+  const se = e as ServiceError;
+  if (typeof se.code === 'number') {
+    const msg = se.code === status.UNAVAILABLE ? `server ${server} is unavailable: ${se.details}` : se.details;
+    return new StadiumError(se.code, msg);
+  }
+  return new StadiumError(status.UNKNOWN, e.message);
+}
+
+export class UnaryTransport implements Transport {
+  constructor(
+    private readonly client: Client,
+    private readonly server: string,
+    private readonly timeoutMs: number,
+    private readonly metadata: () => Metadata,
+  ) {}
+  request<T>(kind: RequestKind, payload: unknown): Promise<T> {
+    const method = (this.client as unknown as Record<string, Function>)[RPC_NAMES[kind]];
+    return new Promise<T>((resolve, reject) => {
+      method.call(this.client, payload, this.metadata(), { deadline: Date.now() + this.timeoutMs }, (err: ServiceError | null, res: T) =>
+        err ? reject(fromServiceError(err, this.server)) : resolve(res),
+      );
+    });
+  }
+  end(): void {}
+}
+
+interface Pending {
+  kind: RequestKind;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout | null;
+}
+
+export class StreamTransport implements Transport {
+  private readonly call: ClientDuplexStream<unknown, SessionResponse>;
+  private readonly pending: Pending[] = [];
+  private failure: StadiumError | null = null;
+
+  constructor(
+    client: Client,
+    private readonly server: string,
+    private readonly timeoutMs: number,
+    metadata: Metadata,
+  ) {
+    this.call = (client as unknown as { Session(md: Metadata): ClientDuplexStream<unknown, SessionResponse> }).Session(metadata);
+    this.call.on('data', (res: SessionResponse) => this.onResponse(res));
+    this.call.on('error', (e: ServiceError) => this.fail(fromServiceError(e, this.server)));
+    this.call.on('end', () => this.fail(new StadiumError(status.UNAVAILABLE, `server ${this.server} ended the session stream`)));
+  }
+
+  request<T>(kind: RequestKind, payload: unknown): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<T>((resolve, reject) => {
+      const p: Pending = { kind, resolve: resolve as (v: unknown) => void, reject, timer: null };
+      if (this.timeoutMs > 0) {
+        // Responses are ordered, so one late answer stalls all later ones: give up on the whole stream.
+        p.timer = setTimeout(() => {
+          this.fail(new StadiumError(status.DEADLINE_EXCEEDED, `${kind} got no answer from ${this.server} within ${this.timeoutMs} ms; the session stream was cancelled`));
+          this.call.cancel();
+        }, this.timeoutMs);
+      }
+      this.pending.push(p);
+      this.call.write({ [kind]: payload });
+    });
+  }
+
+  end(): void {
+    if (!this.failure) this.failure = new StadiumError(status.CANCELLED, 'the env was closed');
+    this.call.end();
+  }
+
+  private onResponse(res: SessionResponse): void {
+    const p = this.pending.shift();
+    if (!p) return;
+    if (p.timer) clearTimeout(p.timer);
+    if (res.error) p.reject(new StadiumError(res.error.code, res.error.message));
+    else p.resolve(res[p.kind]);
+  }
+
+  private fail(e: StadiumError): void {
+    if (!this.failure) this.failure = e;
+    for (const p of this.pending.splice(0)) {
+      if (p.timer) clearTimeout(p.timer);
+      p.reject(this.failure);
+    }
+  }
+}
+
+interface SessionResponse {
+  error?: { code: number; message: string };
+  [kind: string]: unknown;
+}

@@ -1,0 +1,34 @@
+// Gymnasium's TimeLimit: truncates an episode after `maxEpisodeSteps` steps.
+
+import type { Env, RgbFrame, ResetResult, StepResult } from '../envs/env.js';
+import type { Native } from '../../proto/spaces.js';
+
+export class TimeLimit implements Env {
+  private elapsed = 0;
+  constructor(
+    readonly inner: Env,
+    readonly maxEpisodeSteps: number,
+  ) {}
+  get observationSpace() {
+    return this.inner.observationSpace;
+  }
+  get actionSpace() {
+    return this.inner.actionSpace;
+  }
+  reset(seed?: number, options?: Record<string, unknown>): ResetResult {
+    this.elapsed = 0;
+    return this.inner.reset(seed, options);
+  }
+  step(action: Native): StepResult {
+    const r = this.inner.step(action);
+    this.elapsed++;
+    if (this.elapsed >= this.maxEpisodeSteps) r.truncated = true;
+    return r;
+  }
+  render(): RgbFrame {
+    return this.inner.render();
+  }
+  close(): void {
+    this.inner.close?.();
+  }
+}
