@@ -2,7 +2,8 @@
 // checking and reflection (so grpcurl and other stock tools work), and a graceful shutdown that closes sessions.
 
 import { Server, ServerCredentials, status, type ServerDuplexStream, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
-import { HealthImplementation } from 'grpc-health-check';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { EnvironmentsService, SERVICE_NAME, packageDefinition } from '../proto/load.js';
 import { DEFAULT_LIMITS, EnvService, type Limits } from './service.js';
@@ -52,7 +53,7 @@ export class StadiumServer {
     impl.Session = (call: ServerDuplexStream<SessionReq, unknown>) => this.stream(call, handlers);
     this.grpc.addService(EnvironmentsService.service, impl as never);
     this.health.addToServer(this.grpc);
-    new ReflectionService(packageDefinition).addToServer(this.grpc);
+    new ReflectionService({ ...packageDefinition, ...loadSync(healthProtoPath) }).addToServer(this.grpc);
   }
 
   /** Binds and starts; resolves to the bound port (useful with port 0). */
