@@ -41,8 +41,8 @@ export abstract class Space<T extends Native = Native> {
   }
 }
 
-function expectTensor(v: Value, what: string): Tensor {
-  if (!isTensor(v)) throw new TypeError(`expected a tensor for ${what}, got a ${Array.isArray(v) ? 'tuple' : 'dict'}`);
+function expectTensor(v: Value, space: Space): Tensor {
+  if (!isTensor(v)) throw new TypeError(`expected a tensor for ${space}, got a ${Array.isArray(v) ? 'tuple' : 'dict'}`);
   return v;
 }
 
@@ -73,7 +73,7 @@ export class Discrete extends Space<number> {
     return tensor('int64', [], [x]);
   }
   fromValue(v: Value): number {
-    const t = expectTensor(v, String(this));
+    const t = expectTensor(v, this);
     if (t.shape.length !== 0 || t.data.length !== 1) throw new TypeError(`expected a scalar for ${this}, got shape [${t.shape}]`);
     if (!INT_DTYPES.has(t.dtype)) throw new TypeError(`expected an integer dtype for ${this}, got ${t.dtype}`);
     return Number(t.data[0]);
@@ -106,7 +106,7 @@ abstract class ArraySpace extends Space<TypedArray> {
     return { dtype: this.dtype, shape: this.shape, data: x };
   }
   fromValue(v: Value): TypedArray {
-    const t = expectTensor(v, String(this));
+    const t = expectTensor(v, this);
     if (t.dtype !== this.dtype) throw new TypeError(`expected dtype ${this.dtype} for ${this}, got ${t.dtype}`);
     if (!sameShape(t.shape, this.shape)) throw new TypeError(`expected shape [${this.shape}] for ${this}, got [${t.shape}]`);
     return t.data;
