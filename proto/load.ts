@@ -3,7 +3,8 @@
 
 import { fileURLToPath } from 'node:url';
 import * as protoLoader from '@grpc/proto-loader';
-import { loadPackageDefinition, type GrpcObject, type ServiceClientConstructor } from '@grpc/grpc-js';
+import { loadPackageDefinition, type GrpcObject, type ServiceClientConstructor, type MethodDefinition } from '@grpc/grpc-js';
+import { decodeStepRequest, decodeStepResponse, encodeStepRequest, encodeStepResponse } from './fast-codec.js';
 
 export const PROTO_PATH = fileURLToPath(new URL('../../proto/stadium/v1/stadium.proto', import.meta.url));
 export const SERVICE_NAME = 'stadium.v1.Environments';
@@ -16,6 +17,22 @@ export const packageDefinition = protoLoader.loadSync(PROTO_PATH, {
   arrays: true,
   oneofs: true,
 });
+
+useFastStepCodec(packageDefinition[SERVICE_NAME] as unknown as Record<string, MethodDefinition<unknown, unknown>>);
+
+/** Routes step messages (unary Step, and step payloads on the Session stream) through the hand-written codec. */
+function useFastStepCodec(methods: Record<string, MethodDefinition<unknown, unknown>>): void {
+  const patch = (m: MethodDefinition<unknown, unknown>, outerReq: number, outerRes: number) => {
+    const { requestSerialize, requestDeserialize, responseSerialize, responseDeserialize } = m;
+    const isStep = (o: unknown) => !outerReq || (o as { step?: unknown }).step != null;
+    m.requestSerialize = (o) => (isStep(o) ? encodeStepRequest(outerReq ? (o as { step: never }).step : (o as never), outerReq) : requestSerialize(o));
+    m.requestDeserialize = (b) => decodeStepRequest(b, outerReq) ?? requestDeserialize(b);
+    m.responseSerialize = (o) => (isStep(o) ? encodeStepResponse(outerRes ? (o as { step: never }).step : (o as never), outerRes) : responseSerialize(o));
+    m.responseDeserialize = (b) => decodeStepResponse(b, outerRes) ?? responseDeserialize(b);
+  };
+  patch(methods.Step, 0, 0);
+  patch(methods.Session, 3, 4);
+}
 
 const pkg = loadPackageDefinition(packageDefinition) as unknown as { stadium: { v1: GrpcObject & { Environments: ServiceClientConstructor } } };
 export const EnvironmentsService = pkg.stadium.v1.Environments;
