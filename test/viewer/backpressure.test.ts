@@ -1,0 +1,70 @@
+// A viewer that stops reading must not make the server queue frames for it: its frames are skipped while its
+// socket is backed up, so the bytes held for it stay under MAX_BUFFERED plus one frame, while a healthy viewer of
+// the same session keeps receiving. Frames here are large and incompressible so the kernel's socket buffers
+// fill within the test (small CartPole scenes would take minutes to).
+
+import t from 'tap';
+import { connect as tcpConnect } from 'node:net';
+import { randomFillSync } from 'node:crypto';
+import { Box, Discrete } from '../../proto/spaces.js';
+import type { Env, EnvInfo, RgbFrame } from '../../env-server/envs/env.js';
+import type { Registration } from '../../env-server/registry.js';
+import { MAX_BUFFERED } from '../../env-server/viewer/hub.js';
+import { startServer } from '../support/server.js';
+import { openViewer, runAgent } from './support.js';
+
+const SIDE = 512;
+
+class NoiseEnv implements Env {
+  readonly observationSpace = new Box(0, 1, [1], 'float32');
+  readonly actionSpace = new Discrete(2);
+  reset() {
+    return { obs: new Float32Array(1), info: {} };
+  }
+  step() {
+    return { obs: new Float32Array(1), reward: 0, terminated: false, truncated: false, info: {} };
+  }
+  render(): RgbFrame {
+    return { width: SIDE, height: SIDE, data: randomFillSync(new Uint8Array(SIDE * SIDE * 3)) };
+  }
+}
+
+const NOISE: Registration = { info: { id: 'Noise-v0', renderFps: 60, kwargs: {} } satisfies EnvInfo, factory: () => new NoiseEnv() };
+
+/** Opens /ws over a bare TCP socket, asks to watch at 60 fps, then never reads again. */
+async function stalledViewer(port: number, session: string) {
+  const sock = tcpConnect(port, '127.0.0.1');
+  await new Promise<void>((resolve) => sock.once('connect', () => resolve()));
+  sock.write(`GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  await new Promise<void>((resolve) => sock.once('data', () => resolve()));
+  const text = Buffer.from(JSON.stringify({ type: 'watch', session, fps: 60 }));
+  // A final text frame, masked (clients must mask) with an all-zero key so the payload goes as is.
+  sock.write(Buffer.concat([Buffer.from([0x81, 0x80 | text.length, 0, 0, 0, 0]), text]));
+  sock.pause();
+  return sock;
+}
+
+t.test('a viewer that never reads holds at most one frame beyond the limit', async (t) => {
+  const { server, connect } = await startServer(t, [NOISE], { viewer: { port: 0 } });
+  const env = await connect().make('Noise-v0');
+  const agent = runAgent(env);
+  t.teardown(() => agent.stop());
+  const hub = server.viewer!.hub;
+  const stalled = await stalledViewer(server.viewer!.port, env.sessionId);
+  t.teardown(() => stalled.destroy());
+
+  const healthy = await openViewer(t, `ws://127.0.0.1:${server.viewer!.port}/ws`);
+  healthy.send({ type: 'watch', session: env.sessionId, fps: 60 });
+  let maxQueued = 0;
+  let frameBytes = 0;
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    maxQueued = Math.max(maxQueued, hub.queuedBytes);
+    for (const f of healthy.got.binary) frameBytes = Math.max(frameBytes, f.payload.length + 1024);
+  }
+  const frames = healthy.got.binary.length;
+  t.ok(frames >= 5, `the healthy viewer kept receiving frames (${frames})`);
+  t.ok(maxQueued > 0, `the stalled viewer's socket did back up (${maxQueued} bytes queued at most)`);
+  t.ok(maxQueued <= MAX_BUFFERED + frameBytes, `queued bytes stayed under the limit plus one frame (${maxQueued} <= ${MAX_BUFFERED} + ${frameBytes})`);
+  t.ok(agent.steps > 0, 'the agent kept stepping');
+});
