@@ -17,7 +17,8 @@ function paintCartPole(ctx, { x, theta }) {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, g.width, g.height);
   ctx.fillStyle = '#000';
-  ctx.fillRect(0, g.height - g.cartY - 0.5, g.width, 1);
+  // The track covers the one pixel row whose centre lies on it, as the server's rasteriser does.
+  ctx.fillRect(0, Math.round(g.height - g.cartY - 0.5), g.width, 1);
   ctx.fillRect(cartX - g.cartWidth / 2, cartTop, g.cartWidth, g.cartHeight);
   ctx.save();
   ctx.translate(cartX, axleY);
