@@ -1,9 +1,9 @@
 // The viewers connected over WebSocket and what each one watches. Everything flows server -> browser; a viewer can
 // only choose what to watch, at what rate, and ask for a recording, never act on a session.
 //
-// Frames are latest-value: each watching viewer has a timer at its chosen rate; on each tick the session's current
-// picture is captured (once per step count, shared by all viewers of the session) and sent only if the viewer's
-// socket has drained. A slow viewer thus skips frames and never queues them, and nothing is captured for a
+// Frames are latest-value: a watched session has one timer, at the fastest rate its viewers chose; on a tick the
+// session's current picture is captured once (only if it stepped since) and sent to each viewer whose own period
+// has come round and whose socket has drained. A slow viewer thus skips frames and never queues them, and nothing is captured for a
 // session nobody watches. Curves go as deltas (the points after the last one sent), so they catch up after skips.
 //
 // Server -> viewer messages are JSON text, except frames and recordings: binary, a little-endian u32 header length,
@@ -24,9 +24,12 @@ export const MAX_FPS = 60;
 const LIST_INTERVAL_MS = 1000;
 const CURVES_INTERVAL_MS = 250;
 
-/** A session's latest captured frame, shared by its viewers. */
+/** A watched session: its viewers, their shared timer and its latest captured frame. */
 class Feed {
   readonly source: FrameSource;
+  readonly viewers = new Set<Viewer>();
+  timer: NodeJS.Timeout | null = null;
+  periodMs = 0;
   private frame: Buffer | null = null;
   private frameSteps = -1;
   private busy = false;
@@ -77,7 +80,7 @@ export function binaryMessage(header: Record<string, unknown>, payload?: Uint8Ar
 }
 
 class Watch {
-  timer: NodeJS.Timeout | null = null;
+  lastTickAt = -Infinity;
   lastFrame: Buffer | null = null;
   lastCurvesAt = 0;
   returnSeq = 0;
@@ -214,8 +217,9 @@ export class ViewerHub {
     const info = this.service.registry.describe(session.envId).info;
     v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: feed.source.painter, renderFps: info.renderFps, rewardThreshold: info.rewardThreshold ?? null, fps }));
     v.watch = new Watch(feed, fps);
-    this.tick(v);
-    this.schedule(v);
+    feed.viewers.add(v);
+    this.retime(feed);
+    this.tick(feed);
   }
 
   private rate(v: Viewer, fps: unknown): void {
@@ -225,21 +229,26 @@ export class ViewerHub {
     }
     if (!this.checkFps(v, fps)) return;
     v.watch.fps = fps;
-    this.schedule(v);
+    this.retime(v.watch.feed);
   }
 
-  private schedule(v: Viewer): void {
-    const w = v.watch!;
-    if (w.timer) clearInterval(w.timer);
-    w.timer = setInterval(() => this.tick(v), 1000 / w.fps);
+  /** Runs the feed's timer at the fastest rate among its viewers, or stops it when none is left. */
+  private retime(feed: Feed): void {
+    const fps = Math.max(0, ...[...feed.viewers].map((v) => v.watch!.fps));
+    const period = fps ? 1000 / fps : 0;
+    if (period === feed.periodMs) return;
+    if (feed.timer) clearInterval(feed.timer);
+    feed.timer = period ? setInterval(() => this.tick(feed), period) : null;
+    feed.periodMs = period;
   }
 
   private unwatch(v: Viewer): void {
     const w = v.watch;
     if (!w) return;
-    if (w.timer) clearInterval(w.timer);
     v.watch = null;
-    if (![...this.viewers].some((o) => o.watch?.feed === w.feed)) this.feeds.delete(w.feed.session);
+    w.feed.viewers.delete(v);
+    this.retime(w.feed);
+    if (w.feed.viewers.size === 0) this.feeds.delete(w.feed.session);
   }
 
   private record(v: Viewer): void {
@@ -257,25 +266,32 @@ export class ViewerHub {
     v.send(JSON.stringify({ type: 'recording', session: s.id, armed: true }));
   }
 
-  private tick(v: Viewer): void {
-    const w = v.watch!;
-    const s = w.feed.session;
+  private tick(feed: Feed): void {
+    const s = feed.session;
     if (this.service.sessions.get(s.id) !== s) {
-      this.unwatch(v);
+      for (const v of [...feed.viewers]) {
+        this.unwatch(v);
+        v.send(JSON.stringify({ type: 'closed', session: s.id }));
+      }
       this.recorders.forget(s, 'the session closed before the episode ended');
-      v.send(JSON.stringify({ type: 'closed', session: s.id }));
       return;
     }
-    if (v.backedUp) return;
-    const frame = w.feed.latest();
-    if (frame && frame !== w.lastFrame) {
-      w.lastFrame = frame;
-      v.send(frame);
-    }
     const now = performance.now();
-    if (now - w.lastCurvesAt >= CURVES_INTERVAL_MS) {
-      w.lastCurvesAt = now;
-      this.sendCurves(v, w, s);
+    // Half a tick of slack keeps a viewer at the feed's own rate from slipping to every other tick.
+    const due = [...feed.viewers].filter((v) => now - v.watch!.lastTickAt >= 1000 / v.watch!.fps - feed.periodMs / 2 && !v.backedUp);
+    if (due.length === 0) return;
+    const frame = feed.latest();
+    for (const v of due) {
+      const w = v.watch!;
+      w.lastTickAt = now;
+      if (frame && frame !== w.lastFrame) {
+        w.lastFrame = frame;
+        v.send(frame);
+      }
+      if (now - w.lastCurvesAt >= CURVES_INTERVAL_MS) {
+        w.lastCurvesAt = now;
+        this.sendCurves(v, w, s);
+      }
     }
   }
 
