@@ -214,8 +214,8 @@ export class ViewerHub {
     this.unwatch(v);
     let feed = this.feeds.get(session);
     if (!feed) this.feeds.set(session, (feed = new Feed(session)));
-    const info = this.service.registry.describe(session.envId).info;
-    v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: feed.source.painter, renderFps: info.renderFps, rewardThreshold: info.rewardThreshold ?? null, fps }));
+    const threshold = this.service.registry.describe(session.envId).info.rewardThreshold ?? null;
+    v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: feed.source.painter, rewardThreshold: threshold, fps }));
     v.watch = new Watch(feed, fps);
     feed.viewers.add(v);
     this.retime(feed);

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { unwrap } from '../../env-server/viewer/frames.js';
-import { runAgent, startViewerServer } from './support.js';
+import { runAgent } from './support.js';
+import { startServer } from '../support/server.js';
+import { classicEnvs } from '../../env-server/envs/classic/registry.js';
+import { PALETTE, PALETTE_ENV, indicesAt } from './palette-env.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -18,7 +21,8 @@ const OUTPUT = join(process.cwd(), 'test-output');
 const dataNumber = (page: Page, selector: string, key: string) => page.$eval(selector, (el, k) => Number((el as HTMLElement).dataset[k] ?? 0), key);
 
 t.test('the viewer page in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} not found; install the chromium package (scripts/setup.sh does)` }, async (t) => {
-  const { server, connect, pageUrl } = await startViewerServer(t);
+  const { server, connect } = await startServer(t, [...classicEnvs, PALETTE_ENV], { viewer: { port: 0 } });
+  const pageUrl = `http://127.0.0.1:${server.viewer!.port}/`;
   const env = await connect().make('CartPole-v1');
   const agent = runAgent(env, { report: true, delayMs: 2 });
   t.teardown(() => agent.stop());
@@ -77,6 +81,44 @@ t.test('the viewer page in Chromium', { skip: existsSync(CHROMIUM) ? false : `${
   }
   const share = differing / (rendered.width * rendered.height);
   t.ok(share < 0.002, `the drawn picture matches render() but for edge pixels (${(share * 100).toFixed(3)}% differ)`);
+
+  // The other two ways a frame arrives: RGB from render() (FrozenLake), palette indices (Atari's way).
+  const lake = await connect().make('FrozenLake-v1', { kwargs: { is_slippery: false } });
+  await lake.reset({ seed: 0 });
+  await lake.step(2);
+  await lake.step(1);
+  const pal = await connect().make('Palette-v0');
+  await pal.reset();
+  await pal.step(0);
+  await pal.step(0);
+  for (const [id, expected] of [
+    [lake.sessionId, unwrap(server.service.sessions.get(lake.sessionId)!.env(0)).render()],
+    [pal.sessionId, { width: 4, height: 2, data: Uint8Array.from([...indicesAt(2)].flatMap((i) => [...PALETTE.subarray(3 * i, 3 * i + 3)])) }],
+  ] as const) {
+    const r = page.locator(`#sessions tbody tr[data-session="${id}"]`);
+    await r.waitFor({ timeout: 10_000 });
+    await r.click();
+    await page.waitForFunction(
+      (prefix) => document.getElementById('watch-title')!.textContent!.includes(prefix) && document.getElementById('steps')!.textContent === '2',
+      id.slice(0, 8),
+      { timeout: 10_000 },
+    );
+    await page.waitForFunction(
+      ([w, h]) => {
+        const c = document.getElementById('frame') as HTMLCanvasElement;
+        return c.width === w && c.height === h;
+      },
+      [expected.width, expected.height],
+      { timeout: 10_000 },
+    );
+    const pixels = await page.$eval('#frame', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      return Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data).filter((_, i) => i % 4 !== 3);
+    });
+    t.same(pixels, Array.from(expected.data), `${id === lake.sessionId ? 'RGB' : 'palette'} frames are drawn pixel for pixel`);
+  }
+  await page.locator(`#sessions tbody tr[data-session="${env.sessionId}"]`).click();
+  await page.waitForFunction(() => document.getElementById('frame')!.getAttribute('width') === '600', null, { timeout: 10_000 });
 
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, 'viewer.png'), fullPage: true });

@@ -2,7 +2,13 @@
 // carry the env's state, curves that match what the agent saw and reported, read-only refusals, and bad input.
 
 import t from 'tap';
+import { inflateSync } from 'node:zlib';
 import { openViewer, runAgent, startViewerServer } from './support.js';
+import { startServer } from '../support/server.js';
+import { HEIGHT, PALETTE, PALETTE_ENV, WIDTH, indicesAt } from './palette-env.js';
+import { classicEnvs } from '../../env-server/envs/classic/registry.js';
+import { FrozenLake } from '../../env-server/envs/classic/frozen-lake.js';
+import { readApng } from './apng-reader.js';
 
 t.test('the sessions list shows live sessions with their counters', async (t) => {
   const { connect, wsUrl } = await startViewerServer(t);
@@ -54,7 +60,7 @@ t.test('frames carry the watched state; curves match the agent', async (t) => {
   const frame = viewer.until((m) => m.type === 'frame');
   const curves = viewer.until((m) => m.type === 'curves');
   viewer.send({ type: 'watch', session: env.sessionId, fps: 30 });
-  t.match(await watching, { session: env.sessionId, env: 'CartPole-v1', painter: 'cartpole', renderFps: 50, fps: 30 });
+  t.match(await watching, { session: env.sessionId, env: 'CartPole-v1', painter: 'cartpole', rewardThreshold: 475, fps: 30 });
   const f = await frame;
   t.equal(f.episodes, 3);
   t.equal(f.episodeReturn, 0, 'the new episode has no reward yet');
@@ -129,4 +135,47 @@ t.test('a viewer is told when its session closes', async (t) => {
   await agent.stop();
   await env.close();
   t.match(await closed, { session: env.sessionId });
+});
+
+t.test('palette envs send their indices and palette; recordings map them to RGB', async (t) => {
+  const { server, connect } = await startServer(t, [PALETTE_ENV], { viewer: { port: 0 } });
+  const env = await connect().make('Palette-v0');
+  await env.reset();
+  await env.step(0);
+  const viewer = await openViewer(t, `ws://127.0.0.1:${server.viewer!.port}/ws`);
+  const frame = viewer.until((m) => m.type === 'frame');
+  viewer.send({ type: 'watch', session: env.sessionId, fps: 20 });
+  const f = await frame;
+  t.same(f.image, { format: 'indexed', width: WIDTH, height: HEIGHT, palette: Array.from(PALETTE) });
+  t.same([...inflateSync(f.payload)], [...indicesAt(1)], 'the indices of the current step');
+
+  const recording = viewer.until((m) => m.type === 'recording' && m.frames !== undefined);
+  viewer.send({ type: 'record' });
+  await env.reset();
+  for (let i = 0; i < 3; i++) await env.step(0);
+  const a = readApng((await recording).payload);
+  t.equal(a.frames.length, 4);
+  a.frames.forEach((fr, k) => {
+    const rgb = [...indicesAt(k)].flatMap((i) => [...PALETTE.subarray(3 * i, 3 * i + 3)]);
+    t.same([...fr.rgb], rgb, `recorded frame ${k} is the palette mapping of its indices`);
+  });
+});
+
+t.test('envs without a painter send their render(), deflated', async (t) => {
+  const { connect, wsUrl } = await startViewerServer(t);
+  const env = await connect().make('FrozenLake-v1', { kwargs: { is_slippery: false } });
+  await env.reset({ seed: 0 });
+  await env.step(2);
+  await env.step(1);
+  const viewer = await openViewer(t, wsUrl);
+  const frame = viewer.until((m) => m.type === 'frame');
+  viewer.send({ type: 'watch', session: env.sessionId, fps: 5 });
+  const f = await frame;
+  const local = classicEnvs.find((e) => e.info.id === 'FrozenLake-v1')!.factory({ is_slippery: false }) as FrozenLake;
+  local.reset(0);
+  local.step(2);
+  local.step(1);
+  const expected = local.render();
+  t.same(f.image, { format: 'rgb', width: expected.width, height: expected.height });
+  t.ok(inflateSync(f.payload).equals(Buffer.from(expected.data)), 'the pixels of render() after the same moves');
 });

@@ -10,6 +10,13 @@ export class Chart {
     this.title = title;
     this.colour = colour;
     this.points = [];
+    /** A y value drawn as a dashed line (the env's reward threshold), or null. */
+    this.reference = null;
+    this.dirty = true;
+  }
+
+  setReference(y) {
+    this.reference = y;
     this.dirty = true;
   }
 
@@ -45,7 +52,8 @@ export class Chart {
       return;
     }
     let [x0, x1] = [finite[0][0], finite[finite.length - 1][0]];
-    let [y0, y1] = [Math.min(...finite.map((p) => p[1])), Math.max(...finite.map((p) => p[1]))];
+    const ys = finite.map((p) => p[1]).concat(this.reference === null ? [] : [this.reference]);
+    let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
     if (x1 === x0) x1 = x0 + 1;
     if (y1 === y0) [y0, y1] = [y0 - 1, y1 + 1];
     const px = (x) => PAD.left + ((x - x0) / (x1 - x0)) * (w - PAD.left - PAD.right);
@@ -64,6 +72,16 @@ export class Chart {
     ctx.fillText(format(x0), PAD.left, h - 6);
     const right = format(x1);
     ctx.fillText(right, w - PAD.right - ctx.measureText(right).width, h - 6);
+    if (this.reference !== null) {
+      ctx.save();
+      ctx.setLineDash([5, 4]);
+      ctx.strokeStyle = '#2b8a3e';
+      ctx.beginPath();
+      ctx.moveTo(PAD.left, py(this.reference));
+      ctx.lineTo(w - PAD.right, py(this.reference));
+      ctx.stroke();
+      ctx.restore();
+    }
     ctx.strokeStyle = this.colour;
     ctx.lineWidth = 1.5;
     ctx.beginPath();

@@ -126,6 +126,7 @@ function startWatching(msg) {
   for (const tr of $('sessions').tBodies[0].rows) tr.classList.toggle('selected', tr.dataset.session === msg.session);
   if (!changed) return;
   state.returns.clear();
+  state.returns.setReference(msg.rewardThreshold);
   for (const { chart } of state.metrics.values()) chart.canvas.remove();
   state.metrics.clear();
   $('record-status').textContent = '';
