@@ -7,32 +7,17 @@
 import t from 'tap';
 import { connect as tcpConnect } from 'node:net';
 import { randomFillSync } from 'node:crypto';
-import { Box, Discrete } from '../../proto/spaces.js';
-import type { Env, EnvInfo, RgbFrame } from '../../env-server/envs/env.js';
-import type { Registration } from '../../env-server/registry.js';
+import type { RgbFrame } from '../../env-server/envs/env.js';
 import { MAX_BUFFERED } from '../../env-server/viewer/hub.js';
 import { startServer } from '../support/server.js';
 import { openViewer, runAgent } from './support.js';
+import { pictureEnv } from './picture-env.js';
 
 const SIDE = 512;
 /** Incompressible, so each frame stays ~786 KB on the wire; made once, so capturing costs nothing. */
 const NOISE_FRAME: RgbFrame = { width: SIDE, height: SIDE, data: randomFillSync(new Uint8Array(SIDE * SIDE * 3)) };
 
-class NoiseEnv implements Env {
-  readonly observationSpace = new Box(0, 1, [1], 'float32');
-  readonly actionSpace = new Discrete(2);
-  reset() {
-    return { obs: new Float32Array(1), info: {} };
-  }
-  step() {
-    return { obs: new Float32Array(1), reward: 0, terminated: false, truncated: false, info: {} };
-  }
-  render(): RgbFrame {
-    return NOISE_FRAME;
-  }
-}
-
-const NOISE: Registration = { info: { id: 'Noise-v0', renderFps: 60, kwargs: {} } satisfies EnvInfo, factory: () => new NoiseEnv() };
+const NOISE = pictureEnv('Noise-v0', () => NOISE_FRAME);
 
 /** Opens /ws over a bare TCP socket, asks to watch at 60 fps, then never reads again. */
 async function stalledViewer(port: number, session: string) {

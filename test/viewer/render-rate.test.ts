@@ -2,30 +2,15 @@
 // rendered only for frames its viewer gets, however fast the agent steps.
 
 import t from 'tap';
-import { Box, Discrete } from '../../proto/spaces.js';
-import type { Env, RgbFrame } from '../../env-server/envs/env.js';
-import type { Registration } from '../../env-server/registry.js';
 import { startServer } from '../support/server.js';
 import { openViewer, runAgent } from './support.js';
+import { pictureEnv } from './picture-env.js';
 
 let renders = 0;
-
-class CountedRenders implements Env {
-  readonly observationSpace = new Box(0, 1, [1], 'float32');
-  readonly actionSpace = new Discrete(2);
-  reset() {
-    return { obs: new Float32Array(1), info: {} };
-  }
-  step() {
-    return { obs: new Float32Array(1), reward: 0, terminated: false, truncated: false, info: {} };
-  }
-  render(): RgbFrame {
-    renders++;
-    return { width: 1, height: 1, data: Uint8Array.of(renders & 0xff, 0, 0) };
-  }
-}
-
-const COUNTED: Registration = { info: { id: 'Counted-v0', renderFps: 30, kwargs: {} }, factory: () => new CountedRenders() };
+const COUNTED = pictureEnv('Counted-v0', () => {
+  renders++;
+  return { width: 1, height: 1, data: Uint8Array.of(renders & 0xff, 0, 0) };
+});
 
 t.test('renders happen for viewers, at their rate', async (t) => {
   const { server, connect } = await startServer(t, [COUNTED], { viewer: { port: 0 } });
