@@ -34,6 +34,7 @@ export interface ResetMsg {
 export class SessionStats {
   steps = 0;
   episodes = 0;
+  resets = 0;
   lastReturn = NaN;
   currentReturn = 0;
 }
@@ -92,6 +93,7 @@ export class Session {
       this.returns[i] = 0;
     }
     this.stats.currentReturn = 0;
+    this.stats.resets++;
     this.observer?.started();
     return { observation: this.encodeObs(obs), infos };
   }

@@ -31,7 +31,9 @@ class Feed {
   timer: NodeJS.Timeout | null = null;
   periodMs = 0;
   private frame: Buffer | null = null;
+  /** Steps and resets of the session when the frame was captured: the picture changes only with them. */
   private frameSteps = -1;
+  private frameResets = -1;
   private busy = false;
   private renderAllowedAt = 0;
 
@@ -39,14 +41,15 @@ class Feed {
     this.source = frameSource(session.env(0));
   }
 
-  /** The newest frame message, captured now if the session stepped since the last one; null while none is ready. */
+  /** The newest frame message, captured now if the session moved since the last one; null while none is ready. */
   latest(): Buffer | null {
-    const steps = this.session.stats.steps;
-    if (steps !== this.frameSteps && !this.busy && performance.now() >= this.renderAllowedAt) this.capture(steps);
+    const { steps, resets } = this.session.stats;
+    const moved = steps !== this.frameSteps || resets !== this.frameResets;
+    if (moved && !this.busy && performance.now() >= this.renderAllowedAt) this.capture(steps, resets);
     return this.frame;
   }
 
-  private capture(steps: number): void {
+  private capture(steps: number, resets: number): void {
     const t0 = performance.now();
     const snapshot = this.source.capture();
     if (this.source.renders) this.renderAllowedAt = t0 + (performance.now() - t0) / RENDER_BUDGET;
@@ -57,6 +60,7 @@ class Feed {
       (live) => {
         this.frame = binaryMessage({ ...status, ...frameFields(live) }, live.pixels);
         this.frameSteps = steps;
+        this.frameResets = resets;
         this.busy = false;
       },
       () => {

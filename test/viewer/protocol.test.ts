@@ -179,3 +179,18 @@ t.test('envs without a painter send their render(), deflated', async (t) => {
   t.same(f.image, { format: 'rgb', width: expected.width, height: expected.height });
   t.ok(inflateSync(f.payload).equals(Buffer.from(expected.data)), 'the pixels of render() after the same moves');
 });
+
+t.test('a reset alone shows the new episode', async (t) => {
+  const { connect, wsUrl } = await startViewerServer(t);
+  const env = await connect().make('CartPole-v1');
+  await env.reset({ seed: 1 });
+  await env.step(1);
+  const viewer = await openViewer(t, wsUrl);
+  const first = viewer.until((m) => m.type === 'frame');
+  viewer.send({ type: 'watch', session: env.sessionId, fps: 30 });
+  await first;
+  const next = viewer.until((m) => m.type === 'frame');
+  const { obs } = await env.reset({ seed: 2 });
+  const scene = (await next).scene as { x: number };
+  t.equal(Math.fround(scene.x), (obs as Float32Array)[0], 'the frame after the reset shows the reset state, with no step taken');
+});
