@@ -97,15 +97,15 @@ class Watch {
 
 class Viewer {
   watch: Watch | null = null;
-  constructor(
-    readonly ws: WebSocket,
-    readonly address: string,
-  ) {}
+  /** One recording at a time per viewer, so repeated clicks (or a flood of requests) cannot pile up files. */
+  recordingPending = false;
+  constructor(readonly ws: WebSocket) {}
   get backedUp(): boolean {
     return this.ws.bufferedAmount > MAX_BUFFERED;
   }
+  /** Sends unless the viewer is not reading: replies to a flood of requests must not pile up either. */
   send(msg: string | Buffer): void {
-    this.ws.send(msg);
+    if (!this.backedUp) this.ws.send(msg);
   }
   error(message: string): void {
     this.send(JSON.stringify({ type: 'error', message }));
@@ -138,10 +138,6 @@ export class ViewerHub {
     private readonly log: Logger,
   ) {}
 
-  get viewerCount(): number {
-    return this.viewers.size;
-  }
-
   /** Bytes waiting in viewers' sockets; frame dropping keeps it under MAX_BUFFERED plus one message per viewer. */
   get queuedBytes(): number {
     let n = 0;
@@ -150,7 +146,7 @@ export class ViewerHub {
   }
 
   add(ws: WebSocket, address: string): void {
-    const v = new Viewer(ws, address);
+    const v = new Viewer(ws);
     this.viewers.add(v);
     this.log.info('viewer connected', { viewer: address, viewers: this.viewers.size });
     ws.on('message', (data, isBinary) => this.onMessage(v, data, isBinary));
@@ -261,11 +257,18 @@ export class ViewerHub {
       v.error('watch a session before recording it');
       return;
     }
+    if (v.recordingPending) {
+      v.error('a recording is already pending for this viewer; it arrives when the episode ends');
+      return;
+    }
     const s = w.feed.session;
+    v.recordingPending = true;
     this.recorders.forSession(s).requestNext((res) => {
+      v.recordingPending = false;
       if (v.ws.readyState !== v.ws.OPEN) return;
-      if ('error' in res) v.send(JSON.stringify({ type: 'recording', session: s.id, error: res.error }));
-      else v.send(binaryMessage({ type: 'recording', session: s.id, env: s.envId, episode: res.episode, frames: res.frames }, res.png));
+      // Sent even to a backed-up viewer: it asked for this, and there is at most one at a time.
+      if ('error' in res) v.ws.send(JSON.stringify({ type: 'recording', session: s.id, error: res.error }));
+      else v.ws.send(binaryMessage({ type: 'recording', session: s.id, env: s.envId, episode: res.episode, frames: res.frames }, res.png));
     });
     v.send(JSON.stringify({ type: 'recording', session: s.id, armed: true }));
   }
@@ -338,7 +341,7 @@ export class ViewerHub {
 
   private broadcastList(): void {
     this.refreshList();
-    for (const v of this.viewers) if (!v.backedUp) v.send(this.lastList);
+    for (const v of this.viewers) v.send(this.lastList);
   }
 }
 

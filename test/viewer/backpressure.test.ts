@@ -19,16 +19,21 @@ const NOISE_FRAME: RgbFrame = { width: SIDE, height: SIDE, data: randomFillSync(
 
 const NOISE = pictureEnv('Noise-v0', () => NOISE_FRAME);
 
-/** Opens /ws over a bare TCP socket, asks to watch at 60 fps, then never reads again. */
-async function stalledViewer(port: number, session: string) {
+/** A final text frame, masked (clients must mask) with an all-zero key so the payload goes as is. */
+function clientFrame(msg: unknown): Buffer {
+  const text = Buffer.from(JSON.stringify(msg));
+  if (text.length > 125) throw new RangeError('this test helper writes only short frames');
+  return Buffer.concat([Buffer.from([0x81, 0x80 | text.length, 0, 0, 0, 0]), text]);
+}
+
+/** Opens /ws over a bare TCP socket, sends `messages`, then never reads again. */
+async function stalledViewer(port: number, messages: unknown[]) {
   const sock = tcpConnect(port, '127.0.0.1');
   await new Promise<void>((resolve) => sock.once('connect', () => resolve()));
   sock.write(`GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
   await new Promise<void>((resolve) => sock.once('data', () => resolve()));
-  const text = Buffer.from(JSON.stringify({ type: 'watch', session, fps: 60 }));
-  // A final text frame, masked (clients must mask) with an all-zero key so the payload goes as is.
-  sock.write(Buffer.concat([Buffer.from([0x81, 0x80 | text.length, 0, 0, 0, 0]), text]));
   sock.pause();
+  sock.write(Buffer.concat(messages.map(clientFrame)));
   return sock;
 }
 
@@ -38,7 +43,7 @@ t.test('a viewer that never reads holds at most one frame beyond the limit', asy
   const agent = runAgent(env);
   t.teardown(() => agent.stop());
   const hub = server.viewer!.hub;
-  const stalled = await stalledViewer(server.viewer!.port, env.sessionId);
+  const stalled = await stalledViewer(server.viewer!.port, [{ type: 'watch', session: env.sessionId, fps: 60 }]);
   t.teardown(() => stalled.destroy());
 
   const healthy = await openViewer(t, `ws://127.0.0.1:${server.viewer!.port}/ws`);
@@ -56,4 +61,25 @@ t.test('a viewer that never reads holds at most one frame beyond the limit', asy
   const frameBytes = Math.max(...healthy.got.binary.map((f) => f.payload.length)) + 1024;
   t.ok(maxQueued <= MAX_BUFFERED + frameBytes, `queued bytes stayed under the limit plus one frame (${maxQueued} <= ${MAX_BUFFERED} + ${frameBytes})`);
   t.ok(agent.steps > 0, 'the agent kept stepping');
+});
+
+t.test('a viewer that floods requests without reading holds at most the limit', async (t) => {
+  const { server, connect } = await startServer(t, [NOISE], { viewer: { port: 0 } });
+  const env = await connect().make('Noise-v0');
+  await env.reset();
+  const hub = server.viewer!.hub;
+  // Each request gets a reply of about 150 bytes: 200,000 of them would queue ~30 MB if replies ignored backpressure.
+  const requests = [{ type: 'watch', session: env.sessionId, fps: 1 }, ...Array.from({ length: 200_000 }, (_, i) => (i % 2 ? { type: 'record' } : { type: 'nope' }))];
+  const flooder = await stalledViewer(server.viewer!.port, requests);
+  t.teardown(() => flooder.destroy());
+  let maxQueued = 0;
+  for (const give = Date.now() + 60_000; flooder.writableLength > 0 && Date.now() < give; ) {
+    await new Promise((r) => setTimeout(r, 20));
+    maxQueued = Math.max(maxQueued, hub.queuedBytes);
+  }
+  t.equal(flooder.writableLength, 0, 'the server read every request');
+  await new Promise((r) => setTimeout(r, 200));
+  maxQueued = Math.max(maxQueued, hub.queuedBytes);
+  t.ok(maxQueued > 0, `replies backed up (${maxQueued} bytes)`);
+  t.ok(maxQueued <= MAX_BUFFERED + 1024, `replies stopped at the limit (${maxQueued} <= ${MAX_BUFFERED} + 1024)`);
 });
