@@ -14,7 +14,7 @@ import type { EnvService } from '../service.js';
 import type { Session } from '../session.js';
 import type { Logger } from '../log.js';
 import { type FrameSource, type LiveFrame, RENDER_BUDGET, frameSource } from './frames.js';
-import type { Recorders } from './recorder.js';
+import type { EpisodeRecorder, Recorders, RecordingTaker } from './recorder.js';
 import type { Series } from './series.js';
 
 /** A viewer whose socket holds more than this unsent is skipped until it drains. */
@@ -98,7 +98,7 @@ class Watch {
 class Viewer {
   watch: Watch | null = null;
   /** One recording at a time per viewer, so repeated clicks (or a flood of requests) cannot pile up files. */
-  recordingPending = false;
+  recording: { recorder: EpisodeRecorder; taker: RecordingTaker } | null = null;
   constructor(readonly ws: WebSocket) {}
   get backedUp(): boolean {
     return this.ws.bufferedAmount > MAX_BUFFERED;
@@ -151,6 +151,7 @@ export class ViewerHub {
     this.log.info('viewer connected', { viewer: address, viewers: this.viewers.size });
     ws.on('message', (data, isBinary) => this.onMessage(v, data, isBinary));
     ws.on('close', () => {
+      if (v.recording) v.recording.recorder.cancel(v.recording.taker);
       this.unwatch(v);
       this.viewers.delete(v);
       this.log.info('viewer disconnected', { viewer: address, viewers: this.viewers.size });
@@ -257,19 +258,21 @@ export class ViewerHub {
       v.error('watch a session before recording it');
       return;
     }
-    if (v.recordingPending) {
+    if (v.recording) {
       v.error('a recording is already pending for this viewer; it arrives when the episode ends');
       return;
     }
     const s = w.feed.session;
-    v.recordingPending = true;
-    this.recorders.forSession(s).requestNext((res) => {
-      v.recordingPending = false;
+    const recorder = this.recorders.forSession(s);
+    const taker: RecordingTaker = (res) => {
+      v.recording = null;
       if (v.ws.readyState !== v.ws.OPEN) return;
       // Sent even to a backed-up viewer: it asked for this, and there is at most one at a time.
       if ('error' in res) v.ws.send(JSON.stringify({ type: 'recording', session: s.id, error: res.error }));
       else v.ws.send(binaryMessage({ type: 'recording', session: s.id, env: s.envId, episode: res.episode, frames: res.frames }, res.png));
-    });
+    };
+    v.recording = { recorder, taker };
+    recorder.requestNext(taker);
     v.send(JSON.stringify({ type: 'recording', session: s.id, armed: true }));
   }
 

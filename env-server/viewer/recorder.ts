@@ -45,6 +45,16 @@ export class EpisodeRecorder implements EpisodeObserver {
     this.session.observer = this;
   }
 
+  /** Withdraws a request (its viewer left); a recording nobody waits for any more stops capturing. */
+  cancel(taker: RecordingTaker): void {
+    for (const list of [this.waiting, this.takers]) {
+      const i = list.indexOf(taker);
+      if (i >= 0) list.splice(i, 1);
+    }
+    if (this.frames && this.takers.length === 0) this.frames = null;
+    if (this.every === 0 && this.waiting.length === 0 && !this.frames) this.session.observer = null;
+  }
+
   /** Fails every pending request (the session went away). */
   abandon(why: string): void {
     for (const t of [...this.waiting.splice(0), ...this.takers.splice(0)]) t({ error: why });

@@ -85,3 +85,24 @@ t.test('--record-every writes episodes 0, N, 2N... of each session', async (t) =
     t.equal(a.frames.length, a.numFrames);
   }
 });
+
+t.test('a viewer that leaves withdraws its request, and a second request waits for the first', async (t) => {
+  const { server, connect, wsUrl } = await startViewerServer(t);
+  const env = await connect().make('CartPole-v1');
+  await env.reset({ seed: 1 });
+  const session = server.service.sessions.get(env.sessionId)!;
+  const viewer = await openViewer(t, wsUrl);
+  const watching = viewer.until((m) => m.type === 'watching');
+  viewer.send({ type: 'watch', session: env.sessionId, fps: 10 });
+  await watching;
+  const armed = viewer.until((m) => m.type === 'recording');
+  viewer.send({ type: 'record' });
+  await armed;
+  const refused = viewer.until((m) => m.type === 'error');
+  viewer.send({ type: 'record' });
+  t.match((await refused).message, /already pending/);
+  t.not(session.observer, null, 'the recorder follows the session while a request waits');
+  viewer.ws.close();
+  for (let waited = 0; session.observer !== null && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  t.equal(session.observer, null, 'once the viewer is gone, nothing follows the session');
+});
