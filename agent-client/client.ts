@@ -163,6 +163,18 @@ abstract class SessionEnv {
     return { height: t.shape[0], width: t.shape[1], data: t.data as Uint8Array };
   }
 
+  /**
+   * Reports training metrics (loss, epsilon, intrinsic reward...) for the live viewer's curves, at the agent's
+   * `step` (default: the session's environment step count). Values must be numbers; non-finite ones show as gaps.
+   */
+  async report(metrics: Record<string, number>, step?: number): Promise<void> {
+    for (const [name, v] of Object.entries(metrics)) {
+      if (typeof v !== 'number') throw new StadiumError(status.INVALID_ARGUMENT, `metric '${name}' must be a number, got ${typeof v}`);
+    }
+    if (step !== undefined && (!Number.isSafeInteger(step) || step < 0)) throw new StadiumError(status.INVALID_ARGUMENT, `report step must be an integer in [0, 2^53), got ${step}`);
+    await this.transport.request('report', { sessionId: this.sessionId, step, metrics });
+  }
+
   /** Closes the session on the server; safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -4,7 +4,7 @@
 
 import { type Client, Metadata, status, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 
-export type RequestKind = 'listEnvs' | 'make' | 'reset' | 'step' | 'render' | 'close';
+export type RequestKind = 'listEnvs' | 'make' | 'reset' | 'step' | 'render' | 'close' | 'report';
 
 /** A failed request: `code` is the gRPC status, the message is the server's explanation. */
 export class StadiumError extends Error {
@@ -23,7 +23,7 @@ export interface Transport {
   end(): void;
 }
 
-const RPC_NAMES: Record<RequestKind, string> = { listEnvs: 'ListEnvs', make: 'Make', reset: 'Reset', step: 'Step', render: 'Render', close: 'Close' };
+const RPC_NAMES: Record<RequestKind, string> = { listEnvs: 'ListEnvs', make: 'Make', reset: 'Reset', step: 'Step', render: 'Render', close: 'Close', report: 'ReportMetrics' };
 
 export function fromServiceError(e: ServiceError | Error, server: string): StadiumError {
   const se = e as ServiceError;

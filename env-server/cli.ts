@@ -14,6 +14,12 @@ const USAGE = `usage: stadium serve [options]
   --max-num-envs N       copies in one vector session (default 4096)
   --idle-timeout SEC     close sessions unused for this long (default 900; 0 = never)
   --log-level LEVEL      debug, info, warn, error or silent (default info)
+  --viewer-port PORT     serve the live viewer (web page and WebSocket) on this port (default: no viewer)
+  --viewer-host HOST     address the viewer binds (default 127.0.0.1)
+  --viewer-token TOKEN   viewers must open the page with ?token=TOKEN (or set STADIUM_VIEWER_TOKEN)
+  --viewer-origin ORIGIN also accept viewer pages from this origin (repeatable; '*' for any)
+  --record-dir DIR       save recorded episodes here as animated PNG
+  --record-every N       with --record-dir: record episodes 0, N, 2N... of every session (default 100)
   -h, --help             this text`;
 
 function intOption(name: string, v: string | undefined, dflt: number, min: number): number {
@@ -36,6 +42,12 @@ async function serve(argv: string[]): Promise<void> {
       'max-num-envs': { type: 'string' },
       'idle-timeout': { type: 'string' },
       'log-level': { type: 'string' },
+      'viewer-port': { type: 'string' },
+      'viewer-host': { type: 'string' },
+      'viewer-token': { type: 'string' },
+      'viewer-origin': { type: 'string', multiple: true },
+      'record-dir': { type: 'string' },
+      'record-every': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,6 +60,16 @@ async function serve(argv: string[]): Promise<void> {
     console.error(`stadium: --log-level must be one of debug, info, warn, error, silent; got '${level}'`);
     process.exit(2);
   }
+  if (values['record-every'] !== undefined && values['record-dir'] === undefined) {
+    console.error('stadium: --record-every needs --record-dir DIR to say where recordings go');
+    process.exit(2);
+  }
+  const orphan = ['viewer-host', 'viewer-token', 'viewer-origin'].find((k) => values[k as keyof typeof values] !== undefined);
+  if (orphan && values['viewer-port'] === undefined) {
+    console.error(`stadium: --${orphan} configures the viewer; add --viewer-port PORT to serve it`);
+    process.exit(2);
+  }
+  const viewerPort = values['viewer-port'] === undefined ? undefined : intOption('viewer-port', values['viewer-port'], 0, 0);
   const server = new StadiumServer(defaultRegistry(), {
     host: values.host ?? '127.0.0.1',
     port: intOption('port', values.port, 50051, 0),
@@ -57,6 +79,11 @@ async function serve(argv: string[]): Promise<void> {
       idleTimeoutMs: intOption('idle-timeout', values['idle-timeout'], 900, 0) * 1000,
     },
     logger: new Logger(level),
+    viewer:
+      viewerPort === undefined
+        ? undefined
+        : { port: viewerPort, host: values['viewer-host'], token: values['viewer-token'] ?? process.env.STADIUM_VIEWER_TOKEN, origins: values['viewer-origin'] },
+    record: values['record-dir'] === undefined ? undefined : { dir: values['record-dir'], every: intOption('record-every', values['record-every'], 100, 1) },
   });
   await server.start();
   let stopping = false;

@@ -10,6 +10,8 @@ import { DEFAULT_LIMITS, EnvService, type Limits } from './service.js';
 import { toStatus } from './errors.js';
 import { Logger } from './log.js';
 import type { Registry } from './registry.js';
+import { ViewerServer, type ViewerOptions } from './viewer/viewer-server.js';
+import { Recorders, type RecordOptions } from './viewer/recorder.js';
 
 export interface ServerOptions {
   host?: string;
@@ -18,6 +20,10 @@ export interface ServerOptions {
   /** Largest request accepted, in bytes. */
   maxMessageBytes?: number;
   logger?: Logger;
+  /** Serve the live viewer (page and WebSocket) on its own port. */
+  viewer?: ViewerOptions;
+  /** Record every `every`-th episode of each session into `dir` as APNG. */
+  record?: RecordOptions;
 }
 
 type Handler = (req: never, owner: string) => unknown;
@@ -30,6 +36,8 @@ export class StadiumServer {
   private readonly streams = new Set<ServerDuplexStream<unknown, unknown>>();
   private streamCount = 0;
   private boundPort = 0;
+  readonly recorders: Recorders;
+  readonly viewer: ViewerServer | null;
 
   constructor(
     registry: Registry,
@@ -47,6 +55,7 @@ export class StadiumServer {
       Step: (req) => svc.step(req),
       Render: (req) => svc.render(req),
       Close: (req) => svc.close(req),
+      ReportMetrics: (req) => svc.report(req),
     };
     const impl: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(handlers)) impl[name] = this.unary(fn);
@@ -54,6 +63,8 @@ export class StadiumServer {
     this.grpc.addService(EnvironmentsService.service, impl as never);
     this.health.addToServer(this.grpc);
     new ReflectionService({ ...packageDefinition, ...loadSync(healthProtoPath) }).addToServer(this.grpc);
+    this.recorders = new Recorders(this.service, this.log, opts.record);
+    this.viewer = opts.viewer ? new ViewerServer(this.service, this.recorders, this.log, opts.viewer) : null;
   }
 
   /** Binds and starts; resolves to the bound port (useful with port 0). */
@@ -64,6 +75,7 @@ export class StadiumServer {
       this.grpc.bindAsync(addr, ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
     );
     this.log.info('listening', { address: `${host}:${this.boundPort}`, limits: this.service.limits });
+    if (this.viewer) this.log.info('viewer listening', { url: await this.viewer.start() });
     return this.boundPort;
   }
 
@@ -77,6 +89,7 @@ export class StadiumServer {
     this.health.setStatus(SERVICE_NAME, 'NOT_SERVING');
     for (const call of this.streams) call.emit('error', { code: status.UNAVAILABLE, details: 'server is shutting down' });
     this.service.drain('server shut down');
+    await this.viewer?.close();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.grpc.forceShutdown();
@@ -148,4 +161,4 @@ interface SessionReq {
   [kind: string]: unknown;
 }
 
-const STREAM_KINDS: Record<string, string> = { make: 'Make', reset: 'Reset', step: 'Step', render: 'Render', close: 'Close' };
+const STREAM_KINDS: Record<string, string> = { make: 'Make', reset: 'Reset', step: 'Step', render: 'Render', close: 'Close', report: 'ReportMetrics' };

@@ -29,6 +29,8 @@ export class EnvService {
   /** Why recently closed sessions went away, so a late request gets a useful NOT_FOUND. */
   private readonly closedWhy = new Map<string, string>();
   private draining = false;
+  /** Called with every new session (the recorder attaches to sessions as they are made). */
+  onSessionMade: ((s: Session) => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -63,6 +65,7 @@ export class EnvService {
     const session = new Session(id, envId, owner, envs, numEnvs > 1);
     this.sessions.set(id, session);
     this.log.info('session made', { session: id, env: envId, numEnvs, owner });
+    this.onSessionMade?.(session);
     return { sessionId: id, spec: this.envSpec(envId, envs[0]), numEnvs };
   }
 
@@ -77,6 +80,11 @@ export class EnvService {
 
   render(req: { sessionId?: string; index?: number }) {
     return { frame: this.session(req.sessionId).render(req.index ?? 0) };
+  }
+
+  report(req: { sessionId?: string; step?: number | null; metrics?: Record<string, number> }) {
+    this.session(req.sessionId).report(req.step ?? undefined, req.metrics ?? {});
+    return {};
   }
 
   close(req: { sessionId?: string }) {

@@ -9,6 +9,7 @@ import { stack, unstack } from '../proto/batch.js';
 import { type TensorMsg, type ValueMapMsg, type ValueMsg, tensorToProto, valueFromProto, valueMapToProto, valueToProto } from '../proto/codec.js';
 import { type Value, scalar } from '../proto/tensor.js';
 import { failedPrecondition, invalidArgument } from './errors.js';
+import { Series } from './viewer/series.js';
 
 const enum Phase {
   NeedsReset,
@@ -33,14 +34,32 @@ export interface ResetMsg {
 export class SessionStats {
   steps = 0;
   episodes = 0;
+  resets = 0;
   lastReturn = NaN;
   currentReturn = 0;
 }
+
+/** Follows copy 0's episodes step by step (the episode recorder); while none is set, a step pays one null check. */
+export interface EpisodeObserver {
+  /** Copy 0 began an episode (reset, or a vector session's autoreset). */
+  started(): void;
+  /** Copy 0 took a step; `ended` when its episode terminated or was truncated. */
+  stepped(ended: boolean): void;
+}
+
+/** Distinct metric names one session may report; enough for any training curve set, small enough to bound memory. */
+export const MAX_METRICS = 32;
+const MAX_METRIC_NAME = 64;
 
 export class Session {
   readonly numEnvs: number;
   readonly stats = new SessionStats();
   lastUsed = Date.now();
+  /** Return per finished episode of copy 0, over the episode number. */
+  readonly returnCurve = new Series();
+  /** Metrics the agent reported, over its step count. */
+  readonly metrics = new Map<string, Series>();
+  observer: EpisodeObserver | null = null;
   private readonly phase: Phase[];
   private readonly returns: Float64Array;
   private readonly observationSpace: Space;
@@ -74,6 +93,8 @@ export class Session {
       this.returns[i] = 0;
     }
     this.stats.currentReturn = 0;
+    this.stats.resets++;
+    this.observer?.started();
     return { observation: this.encodeObs(obs), infos };
   }
 
@@ -101,6 +122,7 @@ export class Session {
         infos[i] = infoToProto(r.info);
         this.phase[i] = Phase.Running;
         this.returns[i] = 0;
+        if (i === 0) this.observer?.started();
         continue;
       }
       const r = this.envs[i].step(actions[i]);
@@ -110,10 +132,12 @@ export class Session {
       truncated[i] = r.truncated;
       infos[i] = infoToProto(r.info);
       this.returns[i] += r.reward;
-      if (r.terminated || r.truncated) {
+      const ended = r.terminated || r.truncated;
+      if (ended) {
         this.phase[i] = Phase.Ended;
         if (i === 0) this.endEpisode(this.returns[0]);
       }
+      if (i === 0) this.observer?.stepped(ended);
     }
     this.stats.steps += n;
     this.stats.currentReturn = this.returns[0];
@@ -129,6 +153,30 @@ export class Session {
     return tensorToProto({ dtype: 'uint8', shape: [f.height, f.width, 3], data: f.data });
   }
 
+  /** Copy `index`'s env, for read-only observers (the viewer's frame sources); never step it from outside. */
+  env(index = 0): Env {
+    return this.envs[index];
+  }
+
+  /** Records the agent's metrics at `step` (the session's step count when absent). */
+  report(step: number | undefined, metrics: Record<string, number>): void {
+    if (step !== undefined && (!Number.isSafeInteger(step) || step < 0)) throw invalidArgument(`report step must be an integer in [0, 2^53), got ${step}`);
+    const names = Object.keys(metrics);
+    for (const name of names) {
+      if (name.length === 0 || name.length > MAX_METRIC_NAME) throw invalidArgument(`metric names must have 1 to ${MAX_METRIC_NAME} characters, got '${name}'`);
+    }
+    const fresh = names.filter((n) => !this.metrics.has(n));
+    if (this.metrics.size + fresh.length > MAX_METRICS) {
+      throw invalidArgument(`session ${this.id} may report at most ${MAX_METRICS} distinct metrics; it has ${this.metrics.size} and this report adds ${fresh.join(', ')}`);
+    }
+    const x = step ?? this.stats.steps;
+    for (const name of names) {
+      let s = this.metrics.get(name);
+      if (!s) this.metrics.set(name, (s = new Series()));
+      s.push(x, metrics[name]);
+    }
+  }
+
   close(): void {
     for (const e of this.envs) e.close?.();
   }
@@ -136,6 +184,7 @@ export class Session {
   private endEpisode(ret: number): void {
     this.stats.episodes++;
     this.stats.lastReturn = ret;
+    this.returnCurve.push(this.stats.episodes, ret);
   }
 
   private encodeObs(obs: Native[]): ValueMsg {
