@@ -19,18 +19,21 @@ std::atomic<int64_t> liveHandles{0};
 std::atomic<int64_t> cpuBytes{0};
 
 // Wraps libtorch's CPU allocator to count the bytes it currently holds, so that a leak test can watch libtorch's
-// own memory rather than only the process RSS (which the C allocator rarely gives back).
+// own memory rather than only the process RSS (which the C allocator rarely gives back). The size is kept in a
+// header in front of each block: data and context must stay the same pointer for raw_allocate (used by oneDNN).
 class CountingAllocator final : public c10::Allocator {
  public:
-  explicit CountingAllocator(c10::Allocator* base) : base_(base) {}
+  explicit CountingAllocator(c10::Allocator* base) : base_(base) { baseDeleter_ = base->raw_deleter(); }
 
   c10::DataPtr allocate(size_t n) const override {
-    c10::DataPtr inner = base_->allocate(n);
-    void* data = inner.get();
-    c10::Device device = inner.device();
+    auto* block = static_cast<char*>(base_->raw_allocate(n + kHeader));
+    *reinterpret_cast<size_t*>(block) = n;
     cpuBytes += static_cast<int64_t>(n);
-    return {data, new Block{std::move(inner), n}, &Release, device};
+    void* data = block + kHeader;
+    return {data, data, &Release, c10::Device(c10::DeviceType::CPU)};
   }
+
+  c10::DeleterFnPtr raw_deleter() const override { return &Release; }
 
 #if TORCH_VERSION_MAJOR >= 2
   void copy_data(void* dest, const void* src, std::size_t count) const override {
@@ -39,14 +42,14 @@ class CountingAllocator final : public c10::Allocator {
 #endif
 
  private:
-  struct Block {
-    c10::DataPtr inner;
-    size_t n;
-  };
-  static void Release(void* ctx) {
-    auto* block = static_cast<Block*>(ctx);
-    cpuBytes -= static_cast<int64_t>(block->n);
-    delete block;
+  // A multiple of the CPU allocator's 64-byte alignment, so the data after the header stays aligned.
+  static constexpr size_t kHeader = 64;
+  static inline c10::DeleterFnPtr baseDeleter_ = nullptr;
+
+  static void Release(void* data) {
+    char* block = static_cast<char*>(data) - kHeader;
+    cpuBytes -= static_cast<int64_t>(*reinterpret_cast<size_t*>(block));
+    baseDeleter_(block);
   }
   c10::Allocator* base_;
 };

@@ -61,6 +61,11 @@ export abstract class Module {
     return this.namedParameters().map(([, p]) => p);
   }
 
+  /** Drops the parameters' gradients (set to none, as optimisers do). */
+  zeroGrad(): void {
+    native.zeroGrad(this.parameters().map((p) => p.handle));
+  }
+
   /** Parameters then buffers by dotted name, as detached tensors sharing the module's memory. */
   stateDict(): StateDict {
     const out: StateDict = {};
