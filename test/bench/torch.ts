@@ -3,11 +3,12 @@
 // small MLP step where per-call overhead dominates. Prints ms per call and the ratio ours / PyTorch. The two
 // sides take turns case by case, round after round, so load from other processes hits both alike; the best
 // round of each is compared.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from '../../agent-client/torch/index.js';
+import { findPythonWithTorch } from '../torch/python.js';
 
 const { nn, optim } = torch;
 type Case = 'dqnStep' | 'dqnAct' | 'mlpStep';
@@ -17,19 +18,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const script = resolve(repo, 'test', 'bench', 'torch.py');
-
-function findPython(): string | null {
-  for (const candidate of [process.env.PYTHON, 'python3', '/usr/bin/python3']) {
-    if (!candidate) continue;
-    try {
-      execFileSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' });
-      return candidate;
-    } catch {
-      // not this one: try the next interpreter
-    }
-  }
-  return null;
-}
 
 function natureDqn(): torch.nn.Sequential {
   return new nn.Sequential(
@@ -120,7 +108,7 @@ const CASES: [Case, string][] = [
 
 const threads = Number(process.env.BENCH_THREADS ?? torch.getNumThreads());
 torch.setNumThreads(threads);
-const pythonPath = findPython();
+const pythonPath = findPythonWithTorch();
 const python = pythonPath ? await startPython(pythonPath, threads) : null;
 console.log(
   `ours: libtorch ${torch.libtorchVersion()} through N-API; baseline: ${python ? `PyTorch ${python.hello.version} (${pythonPath})` : 'none (no python3 with torch found)'}`,

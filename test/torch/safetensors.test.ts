@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as torch from '../../agent-client/torch/index.js';
+import { findPythonWithTorch } from './python.js';
 
 const { nn } = torch;
 
@@ -98,19 +99,7 @@ t.test('a module state dict saved to disk loads back into a fresh module', async
   b.dispose();
 });
 
-function pythonWithTorch(): string | null {
-  for (const candidate of ['python3', '/usr/bin/python3']) {
-    try {
-      execFileSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' });
-      return candidate;
-    } catch {
-      // this interpreter lacks torch; try the next
-    }
-  }
-  return null;
-}
-
-const python = pythonWithTorch();
+const python = findPythonWithTorch();
 // Uses the safetensors package when Python has it; otherwise reads the file following the format definition.
 const READER = `
 import json, struct, sys, torch

@@ -68,9 +68,11 @@ thread_local std::vector<uint32_t> freeSlots;
 
 // The slot a handle names, or null when it does not name a live tensor.
 Slot* Find(const Napi::Value& v) {
-  auto id = static_cast<int64_t>(v.As<Napi::Number>().DoubleValue());
+  double raw = v.As<Napi::Number>().DoubleValue();
+  if (!(raw >= 0 && raw < 9007199254740992.0)) return nullptr;
+  auto id = static_cast<int64_t>(raw);
   auto index = static_cast<size_t>(id & kIndexMask);
-  if (id < 0 || index >= slots.size()) return nullptr;
+  if (index >= slots.size()) return nullptr;
   Slot& s = slots[index];
   return s.generation == static_cast<uint32_t>(id >> kIndexBits) && s.t.defined() ? &s : nullptr;
 }
