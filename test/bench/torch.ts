@@ -14,8 +14,8 @@ const { nn, optim } = torch;
 type Case = 'dqnStep' | 'dqnAct' | 'mlpStep';
 type Timings = Record<Case, number>;
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const script = resolve(repo, 'test', 'bench', 'torch.py');
 

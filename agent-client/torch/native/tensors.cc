@@ -9,6 +9,7 @@
 #include <torch/version.h>
 
 #include <atomic>
+#include <deque>
 #include <cstring>
 
 namespace stadium {
@@ -57,13 +58,16 @@ class CountingAllocator final : public c10::Allocator {
 struct Slot {
   at::Tensor t;
   uint32_t generation = 0;
+  uint32_t index = 0;
 };
 constexpr int64_t kIndexBits = 24;
 constexpr int64_t kIndexMask = (int64_t{1} << kIndexBits) - 1;
 // Generations wrap below 2^29 so that index and generation fit a double exactly (2^53).
 constexpr uint32_t kGenerationMask = (1u << 29) - 1;
 
-thread_local std::vector<Slot> slots;
+// A deque, so that growing it never moves a slot: Unwrap hands out references that a later Wrap in the same
+// binding must not invalidate.
+thread_local std::deque<Slot> slots;
 thread_local std::vector<uint32_t> freeSlots;
 
 // The slot a handle names, or null when it does not name a live tensor.
@@ -84,7 +88,7 @@ Napi::Value Wrap(Napi::Env env, at::Tensor t) {
   if (freeSlots.empty()) {
     if (slots.size() > static_cast<size_t>(kIndexMask)) throw std::runtime_error("too many live tensors (2^24)");
     index = static_cast<uint32_t>(slots.size());
-    slots.emplace_back();
+    slots.emplace_back().index = index;
   } else {
     index = freeSlots.back();
     freeSlots.pop_back();
@@ -297,7 +301,7 @@ Napi::Value Dispose(const Napi::CallbackInfo& info) {
   if (Slot* s = Find(info[0])) {
     s->t.reset();
     s->generation = (s->generation + 1) & kGenerationMask;
-    freeSlots.push_back(static_cast<uint32_t>(s - slots.data()));
+    freeSlots.push_back(s->index);
     --liveHandles;
   }
   return info.Env().Undefined();
