@@ -41,7 +41,7 @@ export function tensor(data: ArrayBufferView | NestedArray, options: TensorOptio
     const dtype = checkDType(options.dtype ?? own);
     const count = data.byteLength / (data as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     const shape = checkShape(options.shape ?? [count]);
-    if (dtype === own || (own === 'uint8' && dtype === 'bool')) {
+    if (dtype === own) {
       return finish(new Tensor(native.fromBytes(data, dtype, shape, device)), options);
     }
     // A different dtype was asked for: copy the array as it is, then convert natively.

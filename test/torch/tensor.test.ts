@@ -22,6 +22,7 @@ t.test('typed arrays go in and come out unchanged, with the matching dtype', (t)
     const sub = new Float32Array([9, 1, 2, 3, 9]).subarray(1, 4);
     t.same(torch.tensor(sub).toArray(), [1, 2, 3], 'a subarray contributes only its own elements');
     t.same(torch.tensor(Int32Array.from([1, 2]), { dtype: 'float64' }).data(), Float64Array.from([1, 2]), 'converted on request');
+    t.same(torch.tensor(Uint8Array.from([0, 2, 1]), { dtype: 'bool' }).toArray(), [0, 1, 1], 'bytes become proper booleans');
   });
   t.end();
 });
