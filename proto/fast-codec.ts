@@ -233,32 +233,27 @@ function writeStepResponse(w: Writer, m: StepResponseObj, sizes: Sizes): void {
   }
 }
 
-/** Encodes a StepRequest, or a SessionRequest carrying one in field `outerField` (3). */
-export function encodeStepRequest(m: StepRequestObj, outerField = 0): Buffer {
+/** Encodes `m` alone, or as the length-delimited field `outerField` of an enclosing message. */
+function encode<T>(m: T, outerField: number, size: (m: T, sizes: Sizes) => number, write: (w: Writer, m: T, sizes: Sizes) => void): Buffer {
   const sizes: Sizes = new Map();
-  const inner = stepRequestSize(m, sizes);
-  const total = outerField ? lenFieldSize(1, inner) : inner;
-  const w = new Writer(Buffer.allocUnsafe(total));
+  const inner = size(m, sizes);
+  const w = new Writer(Buffer.allocUnsafe(outerField ? lenFieldSize(1, inner) : inner));
   if (outerField) {
     w.tag(outerField, LEN);
     w.varint(inner);
   }
-  writeStepRequest(w, m, sizes);
+  write(w, m, sizes);
   return w.buf;
+}
+
+/** Encodes a StepRequest, or a SessionRequest carrying one in field `outerField` (3). */
+export function encodeStepRequest(m: StepRequestObj, outerField = 0): Buffer {
+  return encode(m, outerField, stepRequestSize, writeStepRequest);
 }
 
 /** Encodes a StepResponse, or a SessionResponse carrying one in field `outerField` (4). */
 export function encodeStepResponse(m: StepResponseObj, outerField = 0): Buffer {
-  const sizes: Sizes = new Map();
-  const inner = stepResponseSize(m, sizes);
-  const total = outerField ? lenFieldSize(1, inner) : inner;
-  const w = new Writer(Buffer.allocUnsafe(total));
-  if (outerField) {
-    w.tag(outerField, LEN);
-    w.varint(inner);
-  }
-  writeStepResponse(w, m, sizes);
-  return w.buf;
+  return encode(m, outerField, stepResponseSize, writeStepResponse);
 }
 
 // ---------- decoding ----------

@@ -138,8 +138,7 @@ export class Box extends ArraySpace {
       else if (Number.isFinite(lo)) x = lo - Math.log(1 - rng.random());
       else if (Number.isFinite(hi)) x = hi + Math.log(1 - rng.random());
       else x = rng.normal();
-      if (out instanceof BigInt64Array) out[i] = BigInt(x);
-      else out[i] = x;
+      setElement(out, i, x);
     }
     return out;
   }
@@ -175,9 +174,7 @@ export class MultiDiscrete extends ArraySpace {
     const rng = this.gen(r);
     const out = allocTensor(this.dtype, this.shape).data;
     for (let i = 0; i < out.length; i++) {
-      const x = this.start[i] + Math.floor(rng.random() * this.nvec[i]);
-      if (out instanceof BigInt64Array) out[i] = BigInt(x);
-      else out[i] = x;
+      setElement(out, i, this.start[i] + Math.floor(rng.random() * this.nvec[i]));
     }
     return out;
   }
@@ -311,6 +308,11 @@ export function spaceFromSpec(spec: SpaceSpec): Space {
   if ('tuple' in spec) return new Tuple(spec.tuple.spaces.map(spaceFromSpec));
   if ('dict' in spec) return new Dict(Object.fromEntries(spec.dict.keys.map((k, i) => [k, spaceFromSpec(spec.dict.spaces[i])])));
   throw new TypeError(`unknown space spec ${JSON.stringify(spec)}`);
+}
+
+function setElement(out: TypedArray, i: number, x: number): void {
+  if (out instanceof BigInt64Array) out[i] = BigInt(x);
+  else out[i] = x;
 }
 
 function broadcast(v: number | ArrayLike<number>, n: number, name: string): Float64Array {
