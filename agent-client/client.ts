@@ -75,6 +75,8 @@ export class Stadium {
   readonly address: string;
   /** Whether the target may name several servers (a list, or a dns:/ipv4:/ipv6: target). */
   readonly multi: boolean;
+  /** How many servers the target lists (1 for a single address or a DNS name, whose records are not known). */
+  readonly serverCount: number;
   private readonly timeoutMs: number;
   private readonly connectTimeoutMs: number;
   private readonly metadata: Record<string, string>;
@@ -86,6 +88,7 @@ export class Stadium {
   private constructor(target: string | readonly string[], opts: ConnectOptions) {
     this.address = typeof target === 'string' ? target : listTarget(target);
     this.multi = typeof target !== 'string' || /^(dns|ipv4|ipv6):/.test(target);
+    this.serverCount = typeof target === 'string' ? (/^ipv[46]:/.test(target) ? target.split(',').length : 1) : target.length;
     const tls = tlsChannel(opts.tls);
     this.credentials = opts.credentials ?? tls.credentials;
     // Pinned channels dial an IP; TLS must still check the certificate against the name the user gave.
