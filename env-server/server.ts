@@ -15,6 +15,7 @@ import type { Registry } from './registry.js';
 import { type TlsFiles, checkPlaintext, serverCredentials } from './security/tls.js';
 import { PerClient, peerIp } from './security/limits.js';
 import type { TokenAuth } from './security/auth.js';
+import { Malformed, tolerateMalformed } from './security/malformed.js';
 
 export interface ServerOptions {
   host?: string;
@@ -79,7 +80,7 @@ export class StadiumServer {
     const impl: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(handlers)) impl[name] = this.unary(fn);
     impl.Session = (call: ServerDuplexStream<SessionReq, unknown>) => this.stream(call, handlers);
-    this.grpc.addService(EnvironmentsService.service, impl as never);
+    this.grpc.addService(tolerateMalformed(EnvironmentsService.service), impl as never);
     this.health.addToServer(this.grpc);
     new ReflectionService(packageDefinition).addToServer(this.grpc);
   }
@@ -137,6 +138,8 @@ export class StadiumServer {
     return (call: ServerUnaryCall<never, unknown>, callback: sendUnaryData<unknown>) => {
       try {
         this.authenticate(call.metadata);
+        const req: unknown = call.request;
+        if (req instanceof Malformed) throw req.error();
         const peer = call.getPeer();
         callback(null, fn(call.request, `unary:${peer}`, peerIp(peer)));
       } catch (e) {
@@ -167,15 +170,18 @@ export class StadiumServer {
       this.streamsPerClient.release(client);
       this.service.closeOwned(owner, why);
     };
-    call.on('data', (req: SessionReq) => {
-      const kind = req.payload;
+    call.on('data', (req: SessionReq | Malformed) => {
+      const kind = req instanceof Malformed ? undefined : req.payload;
       const handler = kind && STREAM_KINDS[kind] ? handlers[STREAM_KINDS[kind]] : undefined;
       let res: unknown;
-      if (!handler) {
+      if (req instanceof Malformed) {
+        const e = req.error();
+        res = { error: { code: e.code, message: e.message } };
+      } else if (!handler) {
         res = { error: { code: status.INVALID_ARGUMENT, message: `session request has no payload; set one of ${Object.keys(STREAM_KINDS).join(', ')}` } };
       } else {
         try {
-          res = { [kind!]: handler(req[kind!] as never, owner, client) };
+          res = { [kind!]: handler((req as SessionReq)[kind!] as never, owner, client) };
         } catch (e) {
           const s = this.failure(e);
           res = { error: { code: s.code, message: s.details } };
