@@ -25,6 +25,7 @@ async function serve(argv: string[]): Promise<void> {
     host: c.host,
     port: c.port,
     serverId: c.serverId,
+    healthPort: c.healthPort,
     tls: c.tls,
     insecure: c.insecure,
     auth: c.authTokenFile ? TokenAuth.fromFile(c.authTokenFile) : undefined,

@@ -22,6 +22,7 @@ const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export const FLAGS = {
   host: { kind: 'string', help: 'address to bind (default 127.0.0.1; other than loopback needs TLS or --insecure)' },
   port: { kind: 'int', min: 0, help: 'port (default 50051; 0 picks a free one)' },
+  'health-port': { kind: 'int', min: 0, help: 'also serve only grpc.health.v1, in plaintext, on this port (for Kubernetes grpc probes, which cannot speak TLS)' },
   'server-id': { kind: 'string', help: 'name of this server in MakeResponse and logs (default hostname:port)' },
   'tls-cert': { kind: 'string', help: 'PEM certificate chain: serve TLS' },
   'tls-key': { kind: 'string', help: 'PEM private key of --tls-cert' },
@@ -56,6 +57,7 @@ export interface ServeConfig {
   host: string;
   port: number;
   serverId?: string;
+  healthPort?: number;
   tls?: { cert: string; key: string; clientCa?: string };
   insecure: boolean;
   authTokenFile?: string;
@@ -131,6 +133,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     host: str('host') ?? '127.0.0.1',
     port: int('port', 50051),
     serverId: str('server-id'),
+    healthPort: raw('health-port') ? int('health-port', 0) : undefined,
     tls: cert !== undefined ? { cert, key: key!, clientCa } : undefined,
     insecure: bool('insecure'),
     authTokenFile: str('auth-token-file'),

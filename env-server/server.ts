@@ -36,6 +36,11 @@ export interface ServerOptions {
   keepalive?: { timeMs: number; timeoutMs: number };
   /** A connection with no calls for this long is closed. */
   maxConnectionIdleMs?: number;
+  /**
+   * Also serve grpc.health.v1, and only that, in plaintext on this port: Kubernetes' grpc probes cannot speak
+   * TLS, and health carries nothing secret.
+   */
+  healthPort?: number;
 }
 
 /** Connection defaults: pings after a minute of silence, 20 s to answer, idle connections closed after 5 min. */
@@ -52,6 +57,8 @@ export class StadiumServer {
   private streamCount = 0;
   private boundPort = 0;
   private readonly streamsPerClient: PerClient;
+  private healthOnly: Server | null = null;
+  private boundHealthPort = 0;
 
   constructor(
     registry: Registry,
@@ -95,11 +102,21 @@ export class StadiumServer {
       this.grpc.bindAsync(addr, creds, (err, port) => (err ? reject(err) : resolve(port))),
     );
     this.service.serverId = this.opts.serverId ?? `${hostname()}:${this.boundPort}`;
+    if (this.opts.healthPort !== undefined) {
+      const healthOnly = new Server();
+      this.health.addToServer(healthOnly);
+      const healthAddr = `${host.includes(':') ? `[${host}]` : host}:${this.opts.healthPort}`;
+      this.boundHealthPort = await new Promise<number>((resolve, reject) =>
+        healthOnly.bindAsync(healthAddr, serverCredentials(undefined), (err, port) => (err ? reject(err) : resolve(port))),
+      );
+      this.healthOnly = healthOnly;
+    }
     this.log.info('listening', {
       address: `${host}:${this.boundPort}`,
       serverId: this.service.serverId,
       tls: this.opts.tls ? (this.opts.tls.clientCa ? 'mutual' : 'server') : 'off',
       auth: this.opts.auth ? 'token' : 'off',
+      healthPort: this.opts.healthPort,
       limits: this.service.limits,
     });
     return this.boundPort;
@@ -107,6 +124,11 @@ export class StadiumServer {
 
   get port(): number {
     return this.boundPort;
+  }
+
+  /** The plaintext health-only port, when `healthPort` was given. */
+  get healthPort(): number {
+    return this.boundHealthPort;
   }
 
   /**
@@ -131,6 +153,7 @@ export class StadiumServer {
         resolve();
       });
     });
+    this.healthOnly?.forceShutdown();
     this.log.info('shut down');
   }
 

@@ -9,6 +9,8 @@ import { startServer } from '../support/server.js';
 import { makeCerts } from './certs.js';
 import { rejectsWith } from './expect.js';
 import { checkPlaintext } from '../../env-server/security/tls.js';
+import { Stadium } from '../../agent-client/client.js';
+import { check, healthClient } from './health.js';
 
 const certs = makeCerts();
 if (typeof certs === 'string') {
@@ -52,6 +54,17 @@ if (typeof certs === 'string') {
     const env = await connect({ tls: { caFile: certs.caCert, serverName: 'stadium.test' } }).make('Count-v0');
     await env.reset();
     t.pass('with serverName stadium.test the certificate is accepted');
+  });
+
+  t.test('a plaintext health-only port beside TLS, for probes that cannot speak TLS', async (t) => {
+    const { server, connect } = await startServer(t, [COUNT_ENV], { tls: { cert: certs.serverCert, key: certs.serverKey }, healthPort: 0 });
+    const probe = healthClient(`127.0.0.1:${server.healthPort}`);
+    t.teardown(() => probe.close());
+    t.equal(await check(probe), 'SERVING', 'health answers in plaintext');
+    await rejectsWith(t, Stadium.connect(`127.0.0.1:${server.healthPort}`).listEnvs(), status.UNIMPLEMENTED, /.*/, 'the environments are not served there');
+    await (await connect({ tls: { caFile: certs.caCert } }).make('Count-v0')).close();
+    await server.shutdown(200);
+    t.match(await check(probe), /^error /, 'the health port closes with the server');
   });
 
   t.test('plaintext is for loopback unless the operator insists', async (t) => {
