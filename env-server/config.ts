@@ -36,7 +36,7 @@ export const FLAGS = {
   'max-render-fps': { kind: 'int', min: 1, help: `renders a second per copy of a session (default ${L.maxRenderFps})` },
   'max-message-bytes': { kind: 'int', min: 1024, help: `largest request accepted, in bytes (default ${C.maxMessageBytes})` },
   'idle-timeout': { kind: 'int', min: 0, help: `close sessions unused for this long, in s (default ${L.idleTimeoutMs / 1000}; 0 = never)` },
-  'keepalive-time': { kind: 'int', min: 1, help: `ping each connection after this many s without traffic (default ${C.keepaliveTimeMs / 1000})` },
+  'keepalive-time': { kind: 'int', min: 1, help: `send a keepalive ping on each connection every this many s (default ${C.keepaliveTimeMs / 1000})` },
   'keepalive-timeout': { kind: 'int', min: 1, help: `close a connection whose ping is unanswered this many s (default ${C.keepaliveTimeoutMs / 1000})` },
   'max-connection-idle': { kind: 'int', min: 1, help: `close a connection with no calls for this many s (default ${C.maxConnectionIdleMs / 1000})` },
   'drain-time': { kind: 'int', min: 0, help: 'on SIGTERM, s to keep serving existing sessions as NOT_SERVING (default 0)' },
