@@ -81,7 +81,8 @@ export class Stadium {
   private readonly connectTimeoutMs: number;
   private readonly metadata: Record<string, string>;
   private readonly credentials: ChannelCredentials;
-  private readonly channelOptions: ChannelOptions;
+  /** Options of the per-server channels of unary sessions. */
+  private readonly pinnedOptions: ChannelOptions;
   /** Per-server channels for unary sessions, by server address. */
   private readonly pinned = new Map<string, Client>();
 
@@ -91,17 +92,17 @@ export class Stadium {
     this.serverCount = typeof target === 'string' ? (/^ipv[46]:/.test(target) ? target.split(',').length : 1) : target.length;
     const tls = tlsChannel(opts.tls);
     this.credentials = opts.credentials ?? tls.credentials;
-    // Pinned channels dial an IP; TLS must still check the certificate against the name the user gave.
-    const host = hostOf(this.address);
-    const nameOverride = opts.tls && !opts.tls.serverName && this.multi && host ? { 'grpc.ssl_target_name_override': host } : {};
-    this.channelOptions = {
+    const channelOptions = {
       'grpc.max_receive_message_length': -1,
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
       ...tls.options,
       ...opts.channelOptions,
     };
-    this.client = new EnvironmentsService(this.address, this.credentials, this.channelOptions);
-    this.channelOptions = { ...this.channelOptions, ...nameOverride };
+    this.client = new EnvironmentsService(this.address, this.credentials, channelOptions);
+    // Pinned channels dial an IP; TLS must still check the certificate against the name the user gave.
+    const host = hostOf(this.address);
+    const nameOverride = opts.tls && !opts.tls.serverName && host ? { 'grpc.ssl_target_name_override': host } : {};
+    this.pinnedOptions = { ...channelOptions, ...nameOverride };
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
     this.metadata = { ...opts.metadata, ...(opts.authToken !== undefined ? { authorization: `Bearer ${opts.authToken}` } : {}) };
@@ -172,7 +173,7 @@ export class Stadium {
   private pinnedClient(peer: string): Client {
     let c = this.pinned.get(peer);
     if (!c) {
-      c = new EnvironmentsService(peer, this.credentials, this.channelOptions);
+      c = new EnvironmentsService(peer, this.credentials, this.pinnedOptions);
       this.pinned.set(peer, c);
     }
     return c;

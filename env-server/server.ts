@@ -43,7 +43,7 @@ export interface ServerOptions {
   healthPort?: number;
 }
 
-/** Connection defaults: pings after a minute of silence, 20 s to answer, idle connections closed after 5 min. */
+/** Connection defaults: a keepalive ping every minute, 20 s to answer it, connections without calls closed after 5 min. */
 export const DEFAULT_CONNECTION = { maxMessageBytes: 64 * 1024 * 1024, keepaliveTimeMs: 60_000, keepaliveTimeoutMs: 20_000, maxConnectionIdleMs: 300_000 };
 
 type Handler = (req: never, owner: string, client: string) => unknown;
@@ -96,7 +96,8 @@ export class StadiumServer {
   async start(): Promise<number> {
     const host = this.opts.host ?? '127.0.0.1';
     checkPlaintext(host, this.opts.tls !== undefined, this.opts.insecure ?? false);
-    const addr = `${host.includes(':') ? `[${host}]` : host}:${this.opts.port ?? 50051}`;
+    const bindHost = host.includes(':') ? `[${host}]` : host;
+    const addr = `${bindHost}:${this.opts.port ?? 50051}`;
     const creds = serverCredentials(this.opts.tls);
     this.boundPort = await new Promise<number>((resolve, reject) =>
       this.grpc.bindAsync(addr, creds, (err, port) => (err ? reject(err) : resolve(port))),
@@ -105,9 +106,8 @@ export class StadiumServer {
     if (this.opts.healthPort !== undefined) {
       const healthOnly = new Server();
       this.health.addToServer(healthOnly);
-      const healthAddr = `${host.includes(':') ? `[${host}]` : host}:${this.opts.healthPort}`;
       this.boundHealthPort = await new Promise<number>((resolve, reject) =>
-        healthOnly.bindAsync(healthAddr, serverCredentials(undefined), (err, port) => (err ? reject(err) : resolve(port))),
+        healthOnly.bindAsync(`${bindHost}:${this.opts.healthPort}`, serverCredentials(undefined), (err, port) => (err ? reject(err) : resolve(port))),
       );
       this.healthOnly = healthOnly;
     }

@@ -16,6 +16,8 @@ async function servers(t: Test, n: number): Promise<{ procs: ServerProcess[]; st
   const stadium = Stadium.connect(procs.map((p) => `127.0.0.1:${p.port}`), { connectTimeoutMs: 3000 });
   t.teardown(() => stadium.close());
   await stadium.listEnvs();
+  // round_robin reports ready once the first server is connected; let the others connect before spreading.
+  await new Promise((r) => setTimeout(r, 500));
   return { procs, stadium };
 }
 

@@ -56,6 +56,16 @@ if (typeof certs === 'string') {
     t.pass('with serverName stadium.test the certificate is accepted');
   });
 
+  t.test('a unary session through a dns: target keeps checking the certificate on its pinned channel', async (t) => {
+    const { server } = await startServer(t, [COUNT_ENV], { tls: { cert: certs.nameOnlyCert, key: certs.nameOnlyKey } });
+    const stadium = Stadium.connect(`dns:127.0.0.1:${server.port}`, { tls: { caFile: certs.caCert, serverName: 'stadium.test' } });
+    t.teardown(() => stadium.close());
+    t.ok(stadium.multi, 'a dns: target may name several servers, so unary sessions are pinned');
+    const env = await stadium.make('Count-v0', { transport: 'unary' });
+    await env.reset();
+    t.equal((await env.step(1)).reward, 1, 'requests on the pinned channel pass the certificate check');
+  });
+
   t.test('a plaintext health-only port beside TLS, for probes that cannot speak TLS', async (t) => {
     const { server, connect } = await startServer(t, [COUNT_ENV], { tls: { cert: certs.serverCert, key: certs.serverKey }, healthPort: 0 });
     const probe = healthClient(`127.0.0.1:${server.healthPort}`);
