@@ -37,6 +37,8 @@ async function serve(argv: string[]): Promise<void> {
       maxSessionsPerClient: c.maxSessionsPerClient,
       maxStreamsPerClient: c.maxStreamsPerClient,
       maxNumEnvs: c.maxNumEnvs,
+      maxEnvs: c.maxEnvs,
+      maxEnvsPerClient: c.maxEnvsPerClient,
       maxRenderFps: c.maxRenderFps,
       idleTimeoutMs: c.idleTimeoutMs,
     },

@@ -32,6 +32,8 @@ export const FLAGS = {
   'max-sessions': { kind: 'int', min: 1, help: `sessions alive at once, all clients together (default ${L.maxSessions})` },
   'max-sessions-per-client': { kind: 'int', min: 1, help: `sessions alive at once from one IP address (default ${L.maxSessionsPerClient})` },
   'max-streams-per-client': { kind: 'int', min: 1, help: `session streams open at once from one IP address (default ${L.maxStreamsPerClient})` },
+  'max-envs': { kind: 'int', min: 1, help: `env copies alive at once, all sessions together (default ${L.maxEnvs})` },
+  'max-envs-per-client': { kind: 'int', min: 1, help: `env copies alive at once from one IP address (default ${L.maxEnvsPerClient})` },
   'max-num-envs': { kind: 'int', min: 1, help: `copies in one vector session (default ${L.maxNumEnvs})` },
   'max-render-fps': { kind: 'int', min: 1, help: `renders a second per copy of a session (default ${L.maxRenderFps})` },
   'max-message-bytes': { kind: 'int', min: 1024, help: `largest request accepted, in bytes (default ${C.maxMessageBytes})` },
@@ -65,6 +67,8 @@ export interface ServeConfig {
   maxSessionsPerClient: number;
   maxStreamsPerClient: number;
   maxNumEnvs: number;
+  maxEnvs: number;
+  maxEnvsPerClient: number;
   maxRenderFps: number;
   maxMessageBytes: number;
   idleTimeoutMs: number;
@@ -141,6 +145,8 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     maxSessionsPerClient: int('max-sessions-per-client', L.maxSessionsPerClient),
     maxStreamsPerClient: int('max-streams-per-client', L.maxStreamsPerClient),
     maxNumEnvs: int('max-num-envs', L.maxNumEnvs),
+    maxEnvs: int('max-envs', L.maxEnvs),
+    maxEnvsPerClient: int('max-envs-per-client', L.maxEnvsPerClient),
     maxRenderFps: int('max-render-fps', L.maxRenderFps),
     maxMessageBytes: int('max-message-bytes', C.maxMessageBytes),
     idleTimeoutMs: int('idle-timeout', L.idleTimeoutMs / s) * s,

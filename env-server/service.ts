@@ -25,6 +25,10 @@ export interface Limits {
   maxStreamsPerClient: number;
   /** Renders a second per copy of a session, averaged over a second. */
   maxRenderFps: number;
+  /** Env copies alive at once, over all sessions and clients (a vector session of n holds n). */
+  maxEnvs: number;
+  /** Env copies alive at once from one client (one IP address). */
+  maxEnvsPerClient: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -34,6 +38,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxSessionsPerClient: 128,
   maxStreamsPerClient: 256,
   maxRenderFps: 240,
+  maxEnvs: 16384,
+  maxEnvsPerClient: 8192,
 };
 
 const CLOSED_MEMORY = 4096;
@@ -45,6 +51,8 @@ export class EnvService {
   private draining = false;
   private sweeper: NodeJS.Timeout | null = null;
   private readonly perClient: PerClient;
+  private readonly envsPerClient: PerClient;
+  private envCount = 0;
   /** The client each session counts against, and its render budget. */
   private readonly sessionClient = new Map<string, string>();
   private readonly renderRate = new Map<string, RateLimit>();
@@ -57,6 +65,7 @@ export class EnvService {
     private readonly log: Logger,
   ) {
     this.perClient = new PerClient('sessions', limits.maxSessionsPerClient);
+    this.envsPerClient = new PerClient('env copies', limits.maxEnvsPerClient);
     if (limits.idleTimeoutMs > 0) {
       this.sweeper = setInterval(() => this.closeIdle(), Math.min(30_000, Math.max(50, limits.idleTimeoutMs / 4)));
       this.sweeper.unref();
@@ -80,18 +89,29 @@ export class EnvService {
     this.registry.get(envId);
     const kwargs = structToJson(req.kwargs);
     checkOptionValues(kwargs);
-    this.perClient.acquire(client);
+    if (this.envCount + numEnvs > this.limits.maxEnvs) {
+      throw resourceExhausted(`this server holds ${this.envCount} env copies; ${numEnvs} more would pass its limit of ${this.limits.maxEnvs}; close some or use another server`);
+    }
+    this.envsPerClient.acquire(client, numEnvs);
+    try {
+      this.perClient.acquire(client);
+    } catch (e) {
+      this.envsPerClient.release(client, numEnvs);
+      throw e;
+    }
     const envs = [];
     try {
       for (let i = 0; i < numEnvs; i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
     } catch (e) {
       this.perClient.release(client);
+      this.envsPerClient.release(client, numEnvs);
       for (const env of envs) env.close?.();
       throw e;
     }
     const id = randomUUID();
     const session = new Session(id, envId, owner, envs, numEnvs > 1);
     this.sessions.set(id, session);
+    this.envCount += numEnvs;
     this.sessionClient.set(id, client);
     this.renderRate.set(id, new RateLimit(this.limits.maxRenderFps * numEnvs));
     this.log.info('session made', { session: id, env: envId, numEnvs, owner });
@@ -151,7 +171,10 @@ export class EnvService {
 
   private closeSession(s: Session, why: string): void {
     this.sessions.delete(s.id);
-    this.perClient.release(this.sessionClient.get(s.id)!);
+    const client = this.sessionClient.get(s.id)!;
+    this.perClient.release(client);
+    this.envsPerClient.release(client, s.numEnvs);
+    this.envCount -= s.numEnvs;
     this.sessionClient.delete(s.id);
     this.renderRate.delete(s.id);
     this.closedWhy.set(s.id, why);

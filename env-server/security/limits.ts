@@ -21,14 +21,16 @@ export class PerClient {
     private readonly max: number,
   ) {}
 
-  acquire(client: string): void {
-    const n = this.counts.get(client) ?? 0;
-    if (n >= this.max) throw resourceExhausted(`client ${client} already holds its limit of ${this.max} ${this.what}; close some first`);
-    this.counts.set(client, n + 1);
+  acquire(client: string, n = 1): void {
+    const held = this.counts.get(client) ?? 0;
+    if (held + n > this.max) {
+      throw resourceExhausted(`client ${client} holds ${held} ${this.what}; ${n} more would pass its limit of ${this.max}; close some first`);
+    }
+    this.counts.set(client, held + n);
   }
 
-  release(client: string): void {
-    const n = (this.counts.get(client) ?? 0) - 1;
+  release(client: string, k = 1): void {
+    const n = (this.counts.get(client) ?? 0) - k;
     if (n > 0) this.counts.set(client, n);
     else this.counts.delete(client);
   }

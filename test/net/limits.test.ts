@@ -16,7 +16,7 @@ t.test('sessions per client count over all its connections and both transports',
   envs.push(await connect().make('Count-v0'));
   envs.push(await connect().make('Count-v0', { transport: 'unary' }));
   envs.push(await connect().make('Count-v0'));
-  await rejectsWith(t, connect().make('Count-v0', { transport: 'unary' }), status.RESOURCE_EXHAUSTED, /client 127\.0\.0\.1 already holds its limit of 3 sessions/, 'fourth session from a fresh connection');
+  await rejectsWith(t, connect().make('Count-v0', { transport: 'unary' }), status.RESOURCE_EXHAUSTED, /client 127\.0\.0\.1 holds 3 sessions; 1 more would pass its limit of 3/, 'fourth session from a fresh connection');
   await envs[1].close();
   envs[1] = await connect().make('Count-v0');
   t.pass('closing a session frees its place');
@@ -33,11 +33,25 @@ t.test('sessions in total', async (t) => {
   await rejectsWith(t, connect().make('Count-v0'), status.RESOURCE_EXHAUSTED, /limit of 2 sessions.*another server/, 'third session');
 });
 
+t.test('env copies, per client and in total', async (t) => {
+  const { connect } = await startServer(t, [COUNT_ENV], { limits: { maxEnvsPerClient: 10, maxEnvs: 12, maxNumEnvs: 8 } });
+  const a = await connect().makeVec('Count-v0', 8);
+  await rejectsWith(t, connect().makeVec('Count-v0', 3, { transport: 'unary' }), status.RESOURCE_EXHAUSTED, /client 127\.0\.0\.1 holds 8 env copies; 3 more would pass its limit of 10/, 'a vector session past the per-client copies');
+  await connect().makeVec('Count-v0', 2);
+  await a.close();
+  const b = await connect().makeVec('Count-v0', 8);
+  t.pass('closing a vector session frees its copies');
+  await b.close();
+  const server2 = await startServer(t, [COUNT_ENV], { limits: { maxEnvs: 12, maxNumEnvs: 8 } });
+  await server2.connect().makeVec('Count-v0', 8);
+  await rejectsWith(t, server2.connect().makeVec('Count-v0', 5), status.RESOURCE_EXHAUSTED, /server holds 8 env copies; 5 more would pass its limit of 12/, 'copies past the server total');
+});
+
 t.test('streams per client', async (t) => {
   const { connect, server } = await startServer(t, [COUNT_ENV], { limits: { maxStreamsPerClient: 2 } });
   const a = await connect().make('Count-v0');
   await connect().make('Count-v0');
-  await rejectsWith(t, connect().make('Count-v0'), status.RESOURCE_EXHAUSTED, /already holds its limit of 2 session streams/, 'third stream');
+  await rejectsWith(t, connect().make('Count-v0'), status.RESOURCE_EXHAUSTED, /holds 2 session streams; 1 more would pass its limit of 2/, 'third stream');
   const unary = await connect().make('Count-v0', { transport: 'unary' });
   await unary.reset();
   t.pass('unary calls are not streams');
