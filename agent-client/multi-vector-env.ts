@@ -38,7 +38,7 @@ interface Shard {
   autoreset: { obs: Native[]; infos: Info[] } | null;
 }
 
-interface StepOut {
+export interface VectorStep {
   obs: BatchNative;
   rewards: Float64Array;
   terminated: boolean[];
@@ -46,7 +46,19 @@ interface StepOut {
   infos: Info[];
 }
 
-export class MultiVectorEnv {
+/** What a vector env on one server (RemoteVectorEnv) and one spread over many (MultiVectorEnv) both offer. */
+export interface VectorEnv {
+  readonly numEnvs: number;
+  readonly spec: EnvSpec;
+  readonly actionSpace: BatchSpace;
+  readonly singleObservationSpace: Space;
+  readonly singleActionSpace: Space;
+  reset(opts?: { seed?: number; options?: Record<string, unknown> }): Promise<{ obs: BatchNative; infos: Info[] }>;
+  step(actions: BatchNative): Promise<VectorStep>;
+  close(): Promise<void>;
+}
+
+export class MultiVectorEnv implements VectorEnv {
   readonly actionSpace: BatchSpace;
   /** Every server lost so far and where its copies went. */
   readonly losses: Loss[] = [];
@@ -105,7 +117,7 @@ export class MultiVectorEnv {
   }
 
   /** Steps every copy, all shards at once. */
-  async step(actions: BatchNative): Promise<StepOut> {
+  async step(actions: BatchNative): Promise<VectorStep> {
     let all: Native[];
     try {
       all = unstack(this.singleActionSpace, fromBatchNative(this.singleActionSpace, actions, this.numEnvs), this.numEnvs);

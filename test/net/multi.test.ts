@@ -6,7 +6,7 @@
 import t, { type Test } from 'tap';
 import { status } from '@grpc/grpc-js';
 import { Stadium, StadiumError } from '../../agent-client/client.js';
-import { MultiVectorEnv } from '../../agent-client/multi-vector-env.js';
+import { MultiVectorEnv, type VectorEnv } from '../../agent-client/multi-vector-env.js';
 import { spawnServer, type ServerProcess } from './process.js';
 import { rejectsWith } from './expect.js';
 
@@ -60,7 +60,10 @@ t.test('a vector env over three servers', async (t) => {
   const vec = await MultiVectorEnv.make(stadium, 'CartPole-v1', 12);
   t.equal(vec.numEnvs, 12);
   t.same(new Set(vec.servers.map(id)), new Set(['s0', 's1', 's2']), 'one shard on each server');
-  const single = await Stadium.connect(`127.0.0.1:${procs[0].port}`).makeVec('CartPole-v1', 12);
+  // Typed as the shared interface: a RemoteVectorEnv must offer everything a MultiVectorEnv does.
+  const solo = Stadium.connect(`127.0.0.1:${procs[0].port}`);
+  t.teardown(() => solo.close());
+  const single: VectorEnv = await solo.makeVec('CartPole-v1', 12);
   const a = await vec.reset({ seed: 40 });
   const b = await single.reset({ seed: 40 });
   t.same(a.obs, b.obs, 'copy i is seeded with seed + i, as in one vector session');
