@@ -9,21 +9,28 @@
 // Reconnects: the gRPC channel reconnects by itself (exponential back-off) for new calls, but sessions live in the
 // server and are not carried across a broken connection: a request on a lost session fails with UNAVAILABLE
 // naming the server, and the caller makes a new env.
+// Many servers: connect to a list of addresses or a DNS name with several records and grpc-js's round_robin
+// spreads new sessions over them. A stream session stays on the server it was made on; a unary session is pinned
+// to that server through a channel of its own, so its requests never land on a server that does not hold it.
 
-import { Client, Metadata, status, credentials as grpcCredentials, type ChannelCredentials, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
+import { Client, Metadata, status, type ChannelCredentials, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
 import { EnvironmentsService, jsonToStruct, protoValueToJson } from '../proto/load.js';
 import { type Native, type Space, type SpaceSpec, spaceFromSpec } from '../proto/spaces.js';
 import { type SpaceMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, spaceFromProto, tensorFromProto, valueFromProto, valueToProto } from '../proto/codec.js';
 import { type BatchNative, fromBatchNative, toBatchNative, stack } from '../proto/batch.js';
 import { type Tensor, type TypedArray, isTensor } from '../proto/tensor.js';
 import { type Rng } from '../proto/rng.js';
-import { StadiumError, StreamTransport, type Transport, UnaryTransport, fromServiceError } from './transport.js';
+import { type ClientTls, StadiumError, StreamTransport, type Transport, UnaryTransport, fromServiceError, tlsChannel } from './transport.js';
 
-export { StadiumError };
+export { StadiumError, type ClientTls };
 
 export interface ConnectOptions {
-  /** Channel credentials; plaintext by default. */
+  /** Channel credentials; plaintext by default (or built from `tls`). */
   credentials?: ChannelCredentials;
+  /** TLS: CA, client certificate and key (for mutual TLS), server name override. */
+  tls?: ClientTls;
+  /** Sent as 'authorization: Bearer <token>' with every call. */
+  authToken?: string;
   /** Per-request deadline in ms (0 = none). */
   timeoutMs?: number;
   /** How long `make`/`listEnvs` wait for the channel to connect, in ms. */
@@ -65,24 +72,47 @@ export interface RgbFrame {
 
 export class Stadium {
   readonly client: Client;
+  readonly address: string;
+  /** Whether the target may name several servers (a list, or a dns:/ipv4:/ipv6: target). */
+  readonly multi: boolean;
+  /** How many servers the target lists (1 for a single address or a DNS name, whose records are not known). */
+  readonly serverCount: number;
   private readonly timeoutMs: number;
   private readonly connectTimeoutMs: number;
   private readonly metadata: Record<string, string>;
+  private readonly credentials: ChannelCredentials;
+  /** Options of the per-server channels of unary sessions. */
+  private readonly pinnedOptions: ChannelOptions;
+  /** Per-server channels for unary sessions, by server address. */
+  private readonly pinned = new Map<string, Client>();
 
-  private constructor(
-    readonly address: string,
-    opts: ConnectOptions,
-  ) {
-    this.client = new EnvironmentsService(address, opts.credentials ?? grpcCredentials.createInsecure(), {
+  private constructor(target: string | readonly string[], opts: ConnectOptions) {
+    this.address = typeof target === 'string' ? target : listTarget(target);
+    this.multi = typeof target !== 'string' || /^(dns|ipv4|ipv6):/.test(target);
+    this.serverCount = typeof target === 'string' ? (/^ipv[46]:/.test(target) ? target.split(',').length : 1) : target.length;
+    const tls = tlsChannel(opts.tls);
+    this.credentials = opts.credentials ?? tls.credentials;
+    const channelOptions = {
       'grpc.max_receive_message_length': -1,
+      'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+      ...tls.options,
       ...opts.channelOptions,
-    });
+    };
+    this.client = new EnvironmentsService(this.address, this.credentials, channelOptions);
+    // Pinned channels dial an IP; TLS must still check the certificate against the name the user gave.
+    const host = hostOf(this.address);
+    const nameOverride = opts.tls && !opts.tls.serverName && host ? { 'grpc.ssl_target_name_override': host } : {};
+    this.pinnedOptions = { ...channelOptions, ...nameOverride };
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
-    this.metadata = opts.metadata ?? {};
+    this.metadata = { ...opts.metadata, ...(opts.authToken !== undefined ? { authorization: `Bearer ${opts.authToken}` } : {}) };
   }
 
-  static connect(address: string, opts: ConnectOptions = {}): Stadium {
+  /**
+   * `address`: 'host:port', a grpc-js target ('dns:name:port', 'ipv4:10.0.0.1:50051,10.0.0.2:50051'), or a list
+   * of 'ip:port' addresses; with several servers new sessions are spread over them round-robin.
+   */
+  static connect(address: string | readonly string[], opts: ConnectOptions = {}): Stadium {
     return new Stadium(address, opts);
   }
 
@@ -94,42 +124,62 @@ export class Stadium {
 
   /** Makes one environment (Gymnasium's `gym.make`). */
   async make(envId: string, opts: MakeOptions = {}): Promise<RemoteEnv> {
-    const { transport, made } = await this.makeSession(envId, opts, 1);
-    return new RemoteEnv(transport, made.sessionId, decodeSpec(made.spec));
+    const { transport, made, server } = await this.makeSession(envId, opts, 1);
+    const env = new RemoteEnv(transport, made.sessionId, decodeSpec(made.spec));
+    env.server = server;
+    return env;
   }
 
   /** Makes `numEnvs` copies stepped together (Gymnasium's vector env, NEXT_STEP autoreset). */
   async makeVec(envId: string, numEnvs: number, opts: MakeOptions = {}): Promise<RemoteVectorEnv> {
     if (!Number.isInteger(numEnvs) || numEnvs < 2) throw new RangeError(`numEnvs must be an integer >= 2 for a vector env (use make for one), got ${numEnvs}`);
-    const { transport, made } = await this.makeSession(envId, opts, numEnvs);
-    return new RemoteVectorEnv(transport, made.sessionId, decodeSpec(made.spec), made.numEnvs);
+    const { transport, made, server } = await this.makeSession(envId, opts, numEnvs);
+    const env = new RemoteVectorEnv(transport, made.sessionId, decodeSpec(made.spec), made.numEnvs);
+    env.server = server;
+    return env;
   }
 
   /** Closes the channel (sessions still open on it are freed by the server when their streams drop). */
   close(): void {
     // The generated client aliases the Close RPC as `close`, shadowing Client#close.
     Client.prototype.close.call(this.client);
+    for (const c of this.pinned.values()) Client.prototype.close.call(c);
+    this.pinned.clear();
   }
 
   private async makeSession(envId: string, opts: MakeOptions, numEnvs: number) {
     await this.ready();
-    const transport = opts.transport === 'unary' ? this.unary() : new StreamTransport(this.client, this.address, this.timeoutMs, this.md());
+    const unary = opts.transport === 'unary' ? this.unary() : null;
+    const transport = unary ?? new StreamTransport(this.client, this.address, this.timeoutMs, this.md());
     try {
-      const made = await transport.request<{ sessionId: string; spec: EnvSpecMsg; numEnvs: number }>('make', {
+      const made = await transport.request<{ sessionId: string; spec: EnvSpecMsg; numEnvs: number; serverId?: string }>('make', {
         envId,
         kwargs: jsonToStruct(opts.kwargs ?? {}),
         numEnvs,
         maxEpisodeSteps: opts.maxEpisodeSteps ?? 0,
         renderMode: opts.renderMode ?? '',
       });
-      return { transport, made };
+      const peer = transport.peer();
+      const server = made.serverId ? `${made.serverId} (${peer})` : peer;
+      transport.identify(server);
+      if (unary && this.multi) unary.pin(this.pinnedClient(peer));
+      return { transport, made, server };
     } catch (e) {
       transport.end();
       throw e;
     }
   }
 
-  private unary(): Transport {
+  private pinnedClient(peer: string): Client {
+    let c = this.pinned.get(peer);
+    if (!c) {
+      c = new EnvironmentsService(peer, this.credentials, this.pinnedOptions);
+      this.pinned.set(peer, c);
+    }
+    return c;
+  }
+
+  private unary(): UnaryTransport {
     return new UnaryTransport(this.client, this.address, this.timeoutMs, () => this.md());
   }
 
@@ -151,6 +201,8 @@ export class Stadium {
 /** Shared by single and vector envs: the session's requests and spec. */
 abstract class SessionEnv {
   private closed = false;
+  /** The server holding the session: its server id and address. */
+  server = '';
   constructor(
     protected readonly transport: Transport,
     readonly sessionId: string,
@@ -283,6 +335,23 @@ export class RemoteVectorEnv extends SessionEnv {
       infos: res.infos.map(decodeInfo),
     };
   }
+}
+
+/** A list of 'ip:port' as one grpc-js target that resolves to all of them. */
+function listTarget(addresses: readonly string[]): string {
+  if (addresses.length === 0) throw new RangeError('connect needs at least one address');
+  const v6 = addresses.every((a) => a.startsWith('['));
+  const v4 = addresses.every((a) => /^\d+\.\d+\.\d+\.\d+:\d+$/.test(a));
+  if (!v4 && !v6) {
+    throw new RangeError(`a list of servers must be all IPv4 'a.b.c.d:port' or all IPv6 '[addr]:port', got ${addresses.join(', ')}; for host names use one DNS name with several records ('dns:name:port')`);
+  }
+  return `${v4 ? 'ipv4' : 'ipv6'}:${addresses.join(',')}`;
+}
+
+/** The host name in a target ('dns:name:port', 'dns:///name:port', 'name:port'), or '' when it is not one name. */
+function hostOf(target: string): string {
+  const m = /^(?:dns:(?:\/\/[^/]*\/)?)?([^:,[\]]+)(?::\d+)?$/.exec(target);
+  return m ? m[1] : '';
 }
 
 function padBools(a: boolean[], n: number): boolean[] {

@@ -2,7 +2,8 @@
 // bidirectional Session stream (lowest latency; the server frees the session when the stream ends or drops) and
 // `unary` makes one RPC per request (each with its own deadline; the session lives until closed or idle).
 
-import { type Client, Metadata, status, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { readFileSync } from 'node:fs';
+import { type Client, Metadata, status, credentials, type ChannelCredentials, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 
 export type RequestKind = 'listEnvs' | 'make' | 'reset' | 'step' | 'render' | 'close' | 'report';
 
@@ -21,6 +22,41 @@ export interface Transport {
   request<T>(kind: RequestKind, payload: unknown): Promise<T>;
   /** Ends the transport; on a stream this also frees every session made on it. */
   end(): void;
+  /** The address of the server the last request went to (grpc-js's peer). */
+  peer(): string;
+  /** Names the server in later errors, once Make has said which one holds the session. */
+  identify(server: string): void;
+}
+
+/** TLS for a client: PEM bytes or file paths; `serverName` overrides the name checked against the certificate. */
+export interface ClientTls {
+  ca?: Buffer | string;
+  caFile?: string;
+  cert?: Buffer | string;
+  certFile?: string;
+  key?: Buffer | string;
+  keyFile?: string;
+  serverName?: string;
+}
+
+function pem(bytes: Buffer | string | undefined, file: string | undefined, what: string): Buffer | null {
+  if (bytes !== undefined) return Buffer.from(bytes);
+  if (file === undefined) return null;
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new Error(`cannot read the TLS ${what} file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Channel credentials and options for `tls` (plaintext when it is undefined). */
+export function tlsChannel(tls: ClientTls | undefined): { credentials: ChannelCredentials; options: Record<string, string> } {
+  if (!tls) return { credentials: credentials.createInsecure(), options: {} };
+  const cert = pem(tls.cert, tls.certFile, 'certificate');
+  const key = pem(tls.key, tls.keyFile, 'key');
+  if ((cert === null) !== (key === null)) throw new Error('a client certificate and its key go together: give both, or neither');
+  const options: Record<string, string> = tls.serverName ? { 'grpc.ssl_target_name_override': tls.serverName, 'grpc.default_authority': tls.serverName } : {};
+  return { credentials: credentials.createSsl(pem(tls.ca, tls.caFile, 'CA'), key, cert), options };
 }
 
 const RPC_NAMES: Record<RequestKind, string> = { listEnvs: 'ListEnvs', make: 'Make', reset: 'Reset', step: 'Step', render: 'Render', close: 'Close', report: 'ReportMetrics' };
@@ -35,21 +71,34 @@ export function fromServiceError(e: ServiceError | Error, server: string): Stadi
 }
 
 export class UnaryTransport implements Transport {
+  private lastPeer = 'unknown';
   constructor(
-    private readonly client: Client,
-    private readonly server: string,
+    private client: Client,
+    private server: string,
     private readonly timeoutMs: number,
     private readonly metadata: () => Metadata,
   ) {}
   request<T>(kind: RequestKind, payload: unknown): Promise<T> {
     const method = (this.client as unknown as Record<string, Function>)[RPC_NAMES[kind]];
     return new Promise<T>((resolve, reject) => {
-      method.call(this.client, payload, this.metadata(), { deadline: Date.now() + this.timeoutMs }, (err: ServiceError | null, res: T) =>
-        err ? reject(fromServiceError(err, this.server)) : resolve(res),
-      );
+      const call = method.call(this.client, payload, this.metadata(), { deadline: Date.now() + this.timeoutMs }, (err: ServiceError | null, res: T) => {
+        this.lastPeer = call.getPeer();
+        if (err) reject(fromServiceError(err, this.server));
+        else resolve(res);
+      });
     });
   }
   end(): void {}
+  peer(): string {
+    return this.lastPeer;
+  }
+  identify(server: string): void {
+    this.server = server;
+  }
+  /** Sends later requests over `client`, a channel to the one server that holds the session. */
+  pin(client: Client): void {
+    this.client = client;
+  }
 }
 
 interface Pending {
@@ -66,7 +115,7 @@ export class StreamTransport implements Transport {
 
   constructor(
     client: Client,
-    private readonly server: string,
+    private server: string,
     private readonly timeoutMs: number,
     metadata: Metadata,
   ) {
@@ -95,6 +144,14 @@ export class StreamTransport implements Transport {
   end(): void {
     if (!this.failure) this.failure = new StadiumError(status.CANCELLED, 'the env was closed');
     this.call.end();
+  }
+
+  peer(): string {
+    return this.call.getPeer();
+  }
+
+  identify(server: string): void {
+    this.server = server;
   }
 
   private onResponse(res: SessionResponse): void {

@@ -1,97 +1,58 @@
 #!/usr/bin/env node
-// `stadium serve` (also installed as `stadium-server`): runs the env server until SIGINT/SIGTERM.
+// `stadium serve` (also installed as `stadium-server`): runs the env server until SIGINT/SIGTERM. Flags and their
+// STADIUM_* environment variables are described in config.ts.
 
-import { parseArgs } from 'node:util';
 import { StadiumServer } from './server.js';
 import { defaultRegistry } from './envs/index.js';
-import { Logger, type Level } from './log.js';
-
-const USAGE = `usage: stadium serve [options]
-
-  --host HOST            address to bind (default 127.0.0.1)
-  --port PORT            port (default 50051; 0 picks a free one)
-  --max-sessions N       sessions alive at once, all clients together (default 256)
-  --max-num-envs N       copies in one vector session (default 4096)
-  --idle-timeout SEC     close sessions unused for this long (default 900; 0 = never)
-  --log-level LEVEL      debug, info, warn, error or silent (default info)
-  --viewer-port PORT     serve the live viewer (web page and WebSocket) on this port (default: no viewer)
-  --viewer-host HOST     address the viewer binds (default 127.0.0.1)
-  --viewer-token TOKEN   viewers must open the page with ?token=TOKEN (or set STADIUM_VIEWER_TOKEN)
-  --viewer-origin ORIGIN also accept viewer pages from this origin (repeatable; '*' for any)
-  --record-dir DIR       save recorded episodes here as animated PNG
-  --record-every N       with --record-dir: record episodes 0, N, 2N... of every session (default 100)
-  -h, --help             this text`;
-
-function intOption(name: string, v: string | undefined, dflt: number, min: number): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`stadium: --${name} must be an integer >= ${min}, got '${v}'`);
-    process.exit(2);
-  }
-  return n;
-}
+import { Logger } from './log.js';
+import { ConfigError, loadConfig, usage } from './config.js';
+import { TokenAuth } from './security/auth.js';
 
 async function serve(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'max-sessions': { type: 'string' },
-      'max-num-envs': { type: 'string' },
-      'idle-timeout': { type: 'string' },
-      'log-level': { type: 'string' },
-      'viewer-port': { type: 'string' },
-      'viewer-host': { type: 'string' },
-      'viewer-token': { type: 'string' },
-      'viewer-origin': { type: 'string', multiple: true },
-      'record-dir': { type: 'string' },
-      'record-every': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
+  let c;
+  try {
+    c = loadConfig(argv, process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`stadium: ${e.message}`);
+    process.exit(2);
+  }
+  if (c.help) {
+    console.log(usage());
     return;
   }
-  const level = (values['log-level'] ?? 'info') as Level;
-  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
-    console.error(`stadium: --log-level must be one of debug, info, warn, error, silent; got '${level}'`);
-    process.exit(2);
-  }
-  if (values['record-every'] !== undefined && values['record-dir'] === undefined) {
-    console.error('stadium: --record-every needs --record-dir DIR to say where recordings go');
-    process.exit(2);
-  }
-  const orphan = ['viewer-host', 'viewer-token', 'viewer-origin'].find((k) => values[k as keyof typeof values] !== undefined);
-  if (orphan && values['viewer-port'] === undefined) {
-    console.error(`stadium: --${orphan} configures the viewer; add --viewer-port PORT to serve it`);
-    process.exit(2);
-  }
-  const viewerPort = values['viewer-port'] === undefined ? undefined : intOption('viewer-port', values['viewer-port'], 0, 0);
   const server = new StadiumServer(defaultRegistry(), {
-    host: values.host ?? '127.0.0.1',
-    port: intOption('port', values.port, 50051, 0),
+    host: c.host,
+    port: c.port,
+    serverId: c.serverId,
+    healthPort: c.healthPort,
+    tls: c.tls,
+    insecure: c.insecure,
+    auth: c.authTokenFile ? TokenAuth.fromFile(c.authTokenFile) : undefined,
+    maxMessageBytes: c.maxMessageBytes,
+    keepalive: { timeMs: c.keepaliveTimeMs, timeoutMs: c.keepaliveTimeoutMs },
+    maxConnectionIdleMs: c.maxConnectionIdleMs,
     limits: {
-      maxSessions: intOption('max-sessions', values['max-sessions'], 256, 1),
-      maxNumEnvs: intOption('max-num-envs', values['max-num-envs'], 4096, 1),
-      idleTimeoutMs: intOption('idle-timeout', values['idle-timeout'], 900, 0) * 1000,
+      maxSessions: c.maxSessions,
+      maxSessionsPerClient: c.maxSessionsPerClient,
+      maxStreamsPerClient: c.maxStreamsPerClient,
+      maxNumEnvs: c.maxNumEnvs,
+      maxEnvs: c.maxEnvs,
+      maxEnvsPerClient: c.maxEnvsPerClient,
+      maxRenderFps: c.maxRenderFps,
+      idleTimeoutMs: c.idleTimeoutMs,
     },
-    logger: new Logger(level),
-    viewer:
-      viewerPort === undefined
-        ? undefined
-        : { port: viewerPort, host: values['viewer-host'], token: values['viewer-token'] ?? process.env.STADIUM_VIEWER_TOKEN, origins: values['viewer-origin'] },
-    record: values['record-dir'] === undefined ? undefined : { dir: values['record-dir'], every: intOption('record-every', values['record-every'], 100, 1) },
+    logger: new Logger(c.logLevel),
+    viewer: c.viewer,
+    record: c.record,
   });
   await server.start();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    server.log.info('signal received; shutting down', { signal });
-    server.shutdown().then(() => process.exit(0));
+    server.log.info('signal received; shutting down', { signal, drainMs: c.drainMs });
+    server.shutdown(5000, c.drainMs).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -102,7 +63,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve };
 const [cmd, ...rest] = process.argv.slice(2);
 const run = cmd === undefined || cmd === '-h' || cmd === '--help' ? undefined : COMMANDS[cmd];
 if (!run) {
-  console.log(`usage: stadium <command>\n\ncommands: ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}`);
+  console.log(`usage: stadium <command>\n\ncommands: ${Object.keys(COMMANDS).join(', ')}\n\n${usage()}`);
   process.exit(cmd === undefined || cmd === '-h' || cmd === '--help' ? 0 : 2);
 }
 run(rest).catch((e) => {

@@ -10,6 +10,7 @@ import { invalidArgument, notFound, resourceExhausted, unavailable } from './err
 import { spaceToProto } from '../proto/codec.js';
 import { jsonToProtoValue, structToJson } from '../proto/load.js';
 import type { Logger } from './log.js';
+import { PerClient, RateLimit, checkOptionValues } from './security/limits.js';
 
 export interface Limits {
   /** Sessions alive at once, over all clients. */
@@ -18,9 +19,28 @@ export interface Limits {
   maxNumEnvs: number;
   /** A session unused for this long is closed. 0 disables. */
   idleTimeoutMs: number;
+  /** Sessions alive at once from one client (one IP address). */
+  maxSessionsPerClient: number;
+  /** Session streams open at once from one client (one IP address). */
+  maxStreamsPerClient: number;
+  /** Renders a second per copy of a session, averaged over a second. */
+  maxRenderFps: number;
+  /** Env copies alive at once, over all sessions and clients (a vector session of n holds n). */
+  maxEnvs: number;
+  /** Env copies alive at once from one client (one IP address). */
+  maxEnvsPerClient: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxSessions: 256, maxNumEnvs: 4096, idleTimeoutMs: 15 * 60_000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxSessions: 256,
+  maxNumEnvs: 4096,
+  idleTimeoutMs: 15 * 60_000,
+  maxSessionsPerClient: 128,
+  maxStreamsPerClient: 256,
+  maxRenderFps: 240,
+  maxEnvs: 16384,
+  maxEnvsPerClient: 8192,
+};
 
 const CLOSED_MEMORY = 4096;
 
@@ -32,12 +52,22 @@ export class EnvService {
   /** Called with every new session (the recorder attaches to sessions as they are made). */
   onSessionMade: ((s: Session) => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
+  private readonly perClient: PerClient;
+  private readonly envsPerClient: PerClient;
+  private envCount = 0;
+  /** The client each session counts against, and its render budget. */
+  private readonly sessionClient = new Map<string, string>();
+  private readonly renderRate = new Map<string, RateLimit>();
+  /** Named in every MakeResponse so a client spread over servers knows which one holds a session. */
+  serverId = '';
 
   constructor(
     readonly registry: Registry,
     readonly limits: Limits,
     private readonly log: Logger,
   ) {
+    this.perClient = new PerClient('sessions', limits.maxSessionsPerClient);
+    this.envsPerClient = new PerClient('env copies', limits.maxEnvsPerClient);
     if (limits.idleTimeoutMs > 0) {
       this.sweeper = setInterval(() => this.closeIdle(), Math.min(30_000, Math.max(50, limits.idleTimeoutMs / 4)));
       this.sweeper.unref();
@@ -48,7 +78,8 @@ export class EnvService {
     return { envs: this.registry.ids().map((id) => this.envSpec(id)) };
   }
 
-  make(req: MakeReq, owner: string) {
+  /** `client` is who the per-client limit counts against (the peer's IP address). */
+  make(req: MakeReq, owner: string, client = owner) {
     if (this.draining) throw unavailable('server is shutting down; make the session on another server');
     const envId = req.envId ?? '';
     const numEnvs = req.numEnvs || 1;
@@ -59,14 +90,35 @@ export class EnvService {
     }
     this.registry.get(envId);
     const kwargs = structToJson(req.kwargs);
+    checkOptionValues(kwargs);
+    if (this.envCount + numEnvs > this.limits.maxEnvs) {
+      throw resourceExhausted(`this server holds ${this.envCount} env copies; ${numEnvs} more would pass its limit of ${this.limits.maxEnvs}; close some or use another server`);
+    }
+    this.envsPerClient.acquire(client, numEnvs);
+    try {
+      this.perClient.acquire(client);
+    } catch (e) {
+      this.envsPerClient.release(client, numEnvs);
+      throw e;
+    }
     const envs = [];
-    for (let i = 0; i < numEnvs; i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
+    try {
+      for (let i = 0; i < numEnvs; i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
+    } catch (e) {
+      this.perClient.release(client);
+      this.envsPerClient.release(client, numEnvs);
+      for (const env of envs) env.close?.();
+      throw e;
+    }
     const id = randomUUID();
     const session = new Session(id, envId, owner, envs, numEnvs > 1);
     this.sessions.set(id, session);
+    this.envCount += numEnvs;
+    this.sessionClient.set(id, client);
+    this.renderRate.set(id, new RateLimit(this.limits.maxRenderFps * numEnvs));
     this.log.info('session made', { session: id, env: envId, numEnvs, owner });
     this.onSessionMade?.(session);
-    return { sessionId: id, spec: this.envSpec(envId, envs[0]), numEnvs };
+    return { sessionId: id, spec: this.envSpec(envId, envs[0]), numEnvs, serverId: this.serverId };
   }
 
   reset(req: { sessionId?: string; seed?: number | null; options?: unknown }) {
@@ -79,7 +131,11 @@ export class EnvService {
   }
 
   render(req: { sessionId?: string; index?: number }) {
-    return { frame: this.session(req.sessionId).render(req.index ?? 0) };
+    const s = this.session(req.sessionId);
+    if (!this.renderRate.get(s.id)!.take()) {
+      throw resourceExhausted(`session ${s.id} renders faster than this server's limit of ${this.limits.maxRenderFps} frames a second per copy; render less often`);
+    }
+    return { frame: s.render(req.index ?? 0) };
   }
 
   report(req: { sessionId?: string; step?: number | null; metrics?: Record<string, number> }) {
@@ -96,6 +152,11 @@ export class EnvService {
   /** Closes every session of an owner (a stream that ended or dropped). */
   closeOwned(owner: string, why: string): void {
     for (const s of this.sessions.values()) if (s.owner === owner) this.closeSession(s, why);
+  }
+
+  /** Refuses new sessions; existing ones go on. */
+  refuseNew(): void {
+    this.draining = true;
   }
 
   /** Refuses new sessions and closes all existing ones. */
@@ -118,6 +179,12 @@ export class EnvService {
 
   private closeSession(s: Session, why: string): void {
     this.sessions.delete(s.id);
+    const client = this.sessionClient.get(s.id)!;
+    this.perClient.release(client);
+    this.envsPerClient.release(client, s.numEnvs);
+    this.envCount -= s.numEnvs;
+    this.sessionClient.delete(s.id);
+    this.renderRate.delete(s.id);
     this.closedWhy.set(s.id, why);
     if (this.closedWhy.size > CLOSED_MEMORY) this.closedWhy.delete(this.closedWhy.keys().next().value!);
     try {

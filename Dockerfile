@@ -1,0 +1,25 @@
+# The Stadium env server. Configure it with STADIUM_* variables (every `stadium serve` flag has one, see
+# deploy/README.md). Plaintext needs STADIUM_INSECURE=true; for TLS mount a certificate and key and set
+# STADIUM_TLS_CERT / STADIUM_TLS_KEY (and STADIUM_TLS_CLIENT_CA for mutual TLS).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-fund --no-audit
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    STADIUM_HOST=0.0.0.0 \
+    STADIUM_PORT=50051 \
+    STADIUM_HEALTH_PORT=50052
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/proto ./proto
+USER node
+EXPOSE 50051 50052
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["node", "dist/env-server/cli.js", "serve"]
