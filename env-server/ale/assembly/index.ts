@@ -1,0 +1,2 @@
+// Entry of ale.wasm; the machine's exports land here.
+export {};
