@@ -7,22 +7,12 @@
 import t from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { FlatCpu, repoRoot, type Access, type Registers } from './flat-cpu.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const cpuTestsDir = path.join(repoRoot, '..', 'shared', 'cpu-tests');
-const wasmPath = path.join(repoRoot, 'build', 'ale', 'cpu-test.wasm');
 
-type Access = [address: number, value: number, kind: 'read' | 'write'];
-
-interface CpuState {
-  pc: number;
-  s: number;
-  a: number;
-  x: number;
-  y: number;
-  p: number;
+interface CpuState extends Registers {
   ram: [address: number, value: number][];
 }
 
@@ -31,25 +21,6 @@ interface Vector {
   initial: CpuState;
   final: CpuState;
   cycles: Access[];
-}
-
-interface CpuTestExports {
-  memory: WebAssembly.Memory;
-  busUseFlat(): void;
-  flatRamPointer(): number;
-  flatLogPointer(): number;
-  flatLogLengthGet(): number;
-  flatLogClear(): void;
-  FLAT_LOG_WRITE: WebAssembly.Global;
-  cpuSetRegisters(pc: number, s: number, a: number, x: number, y: number, p: number): void;
-  cpuStep(): number;
-  cpuGetA(): number;
-  cpuGetX(): number;
-  cpuGetY(): number;
-  cpuGetS(): number;
-  cpuGetP(): number;
-  cpuGetPC(): number;
-  cpuIsJammed(): number;
 }
 
 // How the harness treats an opcode, from the class and mode columns of opcodes.tsv.
@@ -84,73 +55,25 @@ function formatAccess(access: Access | undefined): string {
   return access === undefined ? 'nothing' : `${access[2]} $${hex(access[0], 4)}=${hex(access[1])}`;
 }
 
-class Harness {
-  private readonly cpu: CpuTestExports;
-  private readonly ram: Uint8Array;
-  private readonly log: Uint32Array;
-  private readonly writeBit: number;
-
-  constructor(cpu: CpuTestExports) {
-    this.cpu = cpu;
-    cpu.busUseFlat();
-    this.ram = new Uint8Array(cpu.memory.buffer, cpu.flatRamPointer(), 0x10000);
-    this.log = new Uint32Array(cpu.memory.buffer, cpu.flatLogPointer());
-    this.writeBit = cpu.FLAT_LOG_WRITE.value as number;
-  }
-
-  // Runs one instruction from the vector's initial state; returns the cycle
-  // count cpuStep reported.
-  run(vector: Vector): number {
-    const { ram, cpu } = this;
-    const s = vector.initial;
-    ram.fill(0);
-    for (const [address, value] of s.ram) ram[address] = value;
-    cpu.cpuSetRegisters(s.pc, s.s, s.a, s.x, s.y, s.p);
-    cpu.flatLogClear();
-    return cpu.cpuStep();
-  }
-
-  step(): number {
-    this.cpu.flatLogClear();
-    return this.cpu.cpuStep();
-  }
-
-  accesses(): Access[] {
-    const out: Access[] = [];
-    for (let i = 0; i < this.cpu.flatLogLengthGet(); i++) {
-      const entry = this.log[i];
-      out.push([entry & 0xffff, (entry >>> 16) & 0xff, entry & this.writeBit ? 'write' : 'read']);
-    }
-    return out;
-  }
-
-  peek(address: number): number {
-    return this.ram[address];
-  }
-
-  registers(): Omit<CpuState, 'ram'> {
-    const { cpu } = this;
-    return {
-      pc: cpu.cpuGetPC(), s: cpu.cpuGetS(), a: cpu.cpuGetA(), x: cpu.cpuGetX(), y: cpu.cpuGetY(), p: cpu.cpuGetP(),
-    };
-  }
-
-  jammed(): boolean {
-    return this.cpu.cpuIsJammed() !== 0;
-  }
+// Runs one instruction from the vector's initial state on a zeroed RAM;
+// returns the cycle count cpuStep reported.
+function run(cpu: FlatCpu, v: Vector): number {
+  cpu.ram.fill(0);
+  for (const [address, value] of v.initial.ram) cpu.ram[address] = value;
+  cpu.setRegisters(v.initial);
+  return cpu.step();
 }
 
 // The first difference between the core's registers and RAM and the expected
 // state, or null.
-function stateDifference(h: Harness, expected: CpuState, registers: (keyof CpuState)[]): string | null {
-  const got = h.registers();
+function stateDifference(cpu: FlatCpu, expected: CpuState, registers: (keyof Registers)[]): string | null {
+  const got = cpu.registers();
   for (const r of registers) {
-    if (r === 'ram') continue;
     if (got[r] !== expected[r]) return `${r}: expected ${hex(expected[r])}, got ${hex(got[r])}`;
   }
   for (const [address, value] of expected.ram) {
-    if (h.peek(address) !== value) {
-      return `ram[$${hex(address, 4)}]: expected ${hex(value)}, got ${hex(h.peek(address))}`;
+    if (cpu.ram[address] !== value) {
+      return `ram[$${hex(address, 4)}]: expected ${hex(value)}, got ${hex(cpu.ram[address])}`;
     }
   }
   return null;
@@ -168,37 +91,35 @@ function cyclesDifference(got: Access[], expected: Access[], reported: number): 
   return null;
 }
 
-const ALL_REGISTERS: (keyof CpuState)[] = ['pc', 's', 'a', 'x', 'y', 'p'];
+const ALL_REGISTERS: (keyof Registers)[] = ['pc', 's', 'a', 'x', 'y', 'p'];
 
 // The bus accesses real silicon makes where this data version is known to be
 // wrong: NOP abs reads its operand address on a 4th cycle; NOP abs,X reads the
 // un-carried address and then the carried one when the index crosses a page
 // (the data has only the first of the two).
-function hardwareCycles(h: Harness, treatment: Treatment, v: Vector): Access[] {
+function hardwareCycles(cpu: FlatCpu, treatment: Treatment, v: Vector): Access[] {
   if (treatment !== 'nop-abs' && treatment !== 'nop-abs-x') return v.cycles;
   const operand = v.cycles[1][1] | (v.cycles[2][1] << 8);
-  if (treatment === 'nop-abs') return [...v.cycles, [operand, h.peek(operand), 'read']];
-  if (treatment === 'nop-abs-x' && (operand & 0xff) + v.initial.x > 0xff) {
-    const carried = (operand + v.initial.x) & 0xffff;
-    return [...v.cycles, [carried, h.peek(carried), 'read']];
-  }
-  return v.cycles;
+  if (treatment === 'nop-abs') return [...v.cycles, [operand, cpu.ram[operand], 'read']];
+  if ((operand & 0xff) + v.initial.x <= 0xff) return v.cycles;
+  const carried = (operand + v.initial.x) & 0xffff;
+  return [...v.cycles, [carried, cpu.ram[carried], 'read']];
 }
 
 // A JAM reads the opcode and the next byte, then $FFFF, $FFFE, $FFFE, then
 // $FFFF on every later cycle; it changes no register and writes nothing.
-function jamDifference(h: Harness, v: Vector, reported: number): string | null {
-  if (!h.jammed()) return 'not jammed';
+function jamDifference(cpu: FlatCpu, v: Vector, reported: number): string | null {
+  if (!cpu.jammed()) return 'not jammed';
   const pc = v.initial.pc;
   const expected: Access[] = [
     [pc, v.cycles[0][1], 'read'], [(pc + 1) & 0xffff, v.cycles[1][1], 'read'],
-    [0xffff, h.peek(0xffff), 'read'], [0xfffe, h.peek(0xfffe), 'read'], [0xfffe, h.peek(0xfffe), 'read'],
+    [0xffff, cpu.ram[0xffff], 'read'], [0xfffe, cpu.ram[0xfffe], 'read'], [0xfffe, cpu.ram[0xfffe], 'read'],
   ];
-  const difference = stateDifference(h, v.final, ['s', 'a', 'x', 'y', 'p'])
-    ?? cyclesDifference(h.accesses(), expected, reported);
+  const difference = stateDifference(cpu, v.final, ['s', 'a', 'x', 'y', 'p'])
+    ?? cyclesDifference(cpu.accesses(), expected, reported);
   if (difference !== null) return difference;
-  const later = h.step();
-  return h.jammed() ? cyclesDifference(h.accesses(), [[0xffff, h.peek(0xffff), 'read']], later) : 'unjammed by a step';
+  const later = cpu.step();
+  return cpu.jammed() ? cyclesDifference(cpu.accesses(), [[0xffff, cpu.ram[0xffff], 'read']], later) : 'unjammed by a step';
 }
 
 // The page-crossing SHA/SHX/SHY/TAS vectors follow a model of the chip that
@@ -214,9 +135,7 @@ const dataPresent = existsSync(path.join(cpuTestsDir, 'opcodes.tsv'));
 t.test('6507 core against the single-step 6502 vectors', {
   skip: dataPresent ? false : `no CPU test data at ${cpuTestsDir} (../shared is absent)`,
 }, async (t) => {
-  if (!existsSync(wasmPath)) throw new Error(`${wasmPath} is missing: run npm run build:wasm first`);
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
-  const h = new Harness(instance.exports as unknown as CpuTestExports);
+  const cpu = await FlatCpu.load();
   const treatments = readTreatments();
 
   for (let opcode = 0; opcode < 0x100; opcode++) {
@@ -229,11 +148,11 @@ t.test('6507 core against the single-step 6502 vectors', {
     vectors.forEach((v, index) => {
       if (treatment === 'store-high' && crossesPage(v, opcode)) return;
       used++;
-      const reported = h.run(v);
+      const reported = run(cpu, v);
       const difference = treatment === 'jam'
-        ? jamDifference(h, v, reported)
-        : stateDifference(h, v.final, ALL_REGISTERS)
-          ?? cyclesDifference(h.accesses(), hardwareCycles(h, treatment, v), reported);
+        ? jamDifference(cpu, v, reported)
+        : stateDifference(cpu, v.final, ALL_REGISTERS)
+          ?? cyclesDifference(cpu.accesses(), hardwareCycles(cpu, treatment, v), reported);
       if (difference !== null) {
         if (failed === 0) first = `; first: #${index} (${v.name}) ${difference}`;
         failed++;

@@ -9,7 +9,8 @@ export {
   FLAT_LOG_CAPACITY, FLAT_LOG_WRITE,
 } from './bus';
 export {
-  cpuSetRegisters, cpuStep, cpuGetA, cpuGetX, cpuGetY, cpuGetS, cpuGetP, cpuGetPC,
+  cpuSetRegisters, cpuStep, cpuReset, cpuSaveState, cpuLoadState, CPU_STATE_SIZE,
+  cpuGetA, cpuGetX, cpuGetY, cpuGetS, cpuGetP, cpuGetPC,
 } from './cpu';
 
 export function cpuIsJammed(): bool {

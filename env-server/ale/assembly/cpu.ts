@@ -102,7 +102,7 @@ export function cpuSaveState(ptr: usize): void {
   store<u8>(ptr, <u8>regY, 4);
   store<u8>(ptr, <u8>regS, 5);
   store<u8>(ptr, <u8>cpuGetP(), 6);
-  store<u8>(ptr, cpuJammed ? 1 : 0, 7);
+  store<u8>(ptr, <u8>cpuJammed, 7);
 }
 
 export function cpuLoadState(ptr: usize): void {
