@@ -1,6 +1,46 @@
-// Placeholder until the 2600 memory map lands: an empty bus.
-export function mapRead(addr: u32): u32 {
-  return 0;
+// The 6507's 8 KiB address space: A12 selects the cartridge; below it, A7
+// selects the RIOT (A9 then picks I/O over RAM) and otherwise the TIA. Every
+// access leaves its value on the data bus (see bus-state.ts).
+import { tiaRead, tiaWrite } from './tia';
+import { ram, riotRead, riotWrite } from './riot';
+import { cartRead, cartWrite } from './carts/slot';
+import { setDataBus } from './bus-state';
+
+export function mapRead(address: u32): u32 {
+  let value: u32;
+  if (address & 0x1000) {
+    // Carts see the full 16-bit address (some schemes decode A13).
+    value = cartRead(address);
+  } else if (address & 0x80) {
+    value = (address & 0x200) ? riotRead(address) : <u32>load<u8>(ram + <usize>(address & 0x7f));
+  } else {
+    value = tiaRead(address);
+  }
+  setDataBus(value);
+  return value;
 }
 
-export function mapWrite(addr: u32, value: u32): void {}
+export function mapWrite(address: u32, value: u32): void {
+  if (address & 0x1000) {
+    cartWrite(address, value);
+  } else if (address & 0x80) {
+    if (address & 0x200) riotWrite(address, value);
+    else store<u8>(ram + <usize>(address & 0x7f), <u8>value);
+  } else {
+    tiaWrite(address, value);
+  }
+  setDataBus(value);
+}
+
+/** A RAM read made by the game layer (ALE's readRam): it too leaves its value on the bus. */
+export function peekRam(index: u32): u32 {
+  const value = <u32>load<u8>(ram + <usize>(index & 0x7f));
+  setDataBus(value);
+  return value;
+}
+
+/** A RAM write made from outside the CPU (ALE's setRAM). */
+export function pokeRam(index: u32, value: u32): void {
+  store<u8>(ram + <usize>(index & 0x7f), <u8>value);
+  setDataBus(value);
+}
