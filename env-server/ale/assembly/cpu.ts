@@ -6,10 +6,11 @@
 // address mask belongs to the memory map: here PC and addresses are 16 bits.
 //
 // A whole instruction runs per cpuStep(), dispatched by one switch (a
-// br_table). Registers and flags live in globals. N and Z are kept lazily as
-// the bytes they were computed from (flagN holds a byte whose bit 7 is N,
-// flagZ a byte that is zero when Z is set), which is what almost every
-// instruction produces anyway.
+// br_table). Registers and flags live in globals. N and Z are kept lazily in
+// flagNZ, mostly as the result byte they were computed from: Z is set when
+// its low byte is zero, N when bit 7 or bit 8 is. Only BIT and decimal ADC,
+// whose N does not come from the Z byte, put N in bit 8 (keeping bit 7 clear
+// unless N is set).
 //
 // Tested against Tom Harte's single-step 6502 vectors (test/ale/cpu.test.ts)
 // on the flat bus: registers, memory and the bus access of every cycle.
@@ -21,8 +22,7 @@ let regY: u32 = 0;
 let regS: u32 = 0xff;
 let regPC: u32 = 0;
 let flagC: u32 = 0;
-let flagN: u32 = 0;
-let flagZ: u32 = 1;
+let flagNZ: u32 = 1;
 let flagV: u32 = 0;
 let flagD: u32 = 0;
 let flagI: u32 = 0;
@@ -53,16 +53,15 @@ export function cpuGetPC(): u32 { return regPC; }
 
 // Status byte NV1BDIZC as PHP would see it, but with B clear.
 export function cpuGetP(): u32 {
-  return (flagN & P_N) | (flagV << 6) | P_U | (flagD << 3) | (flagI << 2) |
-    (flagZ == 0 ? P_Z : 0) | flagC;
+  return ((flagNZ | (flagNZ >> 1)) & P_N) | (flagV << 6) | P_U | (flagD << 3) | (flagI << 2) |
+    ((flagNZ & 0xff) == 0 ? P_Z : 0) | flagC;
 }
 
 export function cpuSetP(p: u32): void {
-  flagN = p & P_N;
+  flagNZ = ((p & P_N) << 1) | ((p & P_Z) ^ P_Z);
   flagV = (p >> 6) & 1;
   flagD = (p >> 3) & 1;
   flagI = (p >> 2) & 1;
-  flagZ = (p & P_Z) ^ P_Z;
   flagC = p & P_C;
 }
 
@@ -209,8 +208,7 @@ export function cpuLoadState(ptr: usize): void {
 // ---- operations ---------------------------------------------------------
 
 @inline function setNZ(v: u32): u32 {
-  flagN = v;
-  flagZ = v;
+  flagNZ = v;
   return v;
 }
 
@@ -229,9 +227,8 @@ export function cpuLoadState(ptr: usize): void {
 }
 
 @inline function bit(v: u32): void {
-  flagN = v;
+  flagNZ = ((v & P_N) << 1) | (regA & v);
   flagV = (v >> 6) & 1;
-  flagZ = regA & v;
 }
 
 @inline function asl(v: u32): u32 {
@@ -268,8 +265,7 @@ function adc(v: u32): void {
     let lo = (a & 0x0f) + (v & 0x0f) + c;
     if (lo >= 0x0a) lo = ((lo + 0x06) & 0x0f) + 0x10;
     let sum = (a & 0xf0) + (v & 0xf0) + lo;
-    flagZ = (a + v + c) & 0xff;
-    flagN = sum;
+    flagNZ = ((sum & P_N) << 1) | (((a + v + c) & 0xff) != 0 ? 1 : 0);
     flagV = ((~(a ^ v) & (a ^ sum)) >> 7) & 1;
     if (sum >= 0xa0) sum += 0x60;
     flagC = sum >= 0x100 ? 1 : 0;
@@ -526,14 +522,14 @@ export function cpuStep(): i32 {
     case 0xf8: idle(); flagD = 1; break;
 
     // -- branches
-    case 0x10: branch((flagN & 0x80) == 0); break;
-    case 0x30: branch((flagN & 0x80) != 0); break;
+    case 0x10: branch((flagNZ & 0x180) == 0); break;
+    case 0x30: branch((flagNZ & 0x180) != 0); break;
     case 0x50: branch(flagV == 0); break;
     case 0x70: branch(flagV != 0); break;
     case 0x90: branch(flagC == 0); break;
     case 0xb0: branch(flagC != 0); break;
-    case 0xd0: branch(flagZ != 0); break;
-    case 0xf0: branch(flagZ == 0); break;
+    case 0xd0: branch((flagNZ & 0xff) != 0); break;
+    case 0xf0: branch((flagNZ & 0xff) == 0); break;
 
     // -- jumps, subroutines, stack
     case 0x4c: regPC = fetchWord(); break;
