@@ -12,8 +12,11 @@
 // whose N does not come from the Z byte, put N in bit 8 (keeping bit 7 clear
 // unless N is set).
 //
-// Tested against Tom Harte's single-step 6502 vectors (test/ale/cpu.test.ts)
-// on the flat bus: registers, memory and the bus access of every cycle.
+// Tested on the flat bus of cpu-test.wasm against Tom Harte's single-step
+// 6502 vectors (test/ale/cpu.test.ts: registers, memory and the access of
+// every cycle, for all 256 opcodes; where that data is known to differ from
+// silicon the hardware behaviour is checked), and for reset, save state and a
+// multi-instruction program by test/ale/cpu-state.test.ts.
 import { read, write, busCycles } from './bus';
 
 let regA: u32 = 0;
@@ -34,13 +37,11 @@ export let cpuJammed = false;
 // constant; 0xEE is the value most chips show and the one the tests assume.
 const MAGIC: u32 = 0xee;
 
+// Status bits (NV1BDIZC) that are not simply shifted into place.
 const P_C: u32 = 0x01;
 const P_Z: u32 = 0x02;
-const P_I: u32 = 0x04;
-const P_D: u32 = 0x08;
 const P_B: u32 = 0x10;
 const P_U: u32 = 0x20;
-const P_V: u32 = 0x40;
 const P_N: u32 = 0x80;
 
 // ---- registers ----------------------------------------------------------
@@ -679,7 +680,7 @@ export function cpuStep(): i32 {
     case 0x9c: storeHigh(fetchWord(), regX, regY); break;
     case 0x9b: regS = regA & regX; storeHigh(fetchWord(), regY, regS); break;
 
-    // -- JAM
+    // -- JAM: the twelve opcodes left, 02 12 22 32 42 52 62 72 92 B2 D2 F2
     default: jam(); break;
   }
   return <i32>(busCycles - start);
