@@ -24,7 +24,7 @@ let flatLogLength: u32 = 0;
 
 // Room for the longest instruction (8 cycles) with plenty to spare; a jammed
 // CPU stepped repeatedly stops being logged once it is full.
-export const FLAT_LOG_CAPACITY: u32 = 64;
+const FLAT_LOG_CAPACITY: u32 = 64;
 
 // Log entry layout (one u32): bits 0-15 address, 16-23 value, bit 24 set for a write.
 export const FLAT_LOG_WRITE: u32 = 1 << 24;

@@ -6,7 +6,7 @@ import { cpuJammed } from './cpu';
 
 export {
   busUseFlat, flatRamPointer, flatLogPointer, flatLogLengthGet, flatLogClear,
-  FLAT_LOG_CAPACITY, FLAT_LOG_WRITE,
+  FLAT_LOG_WRITE,
 } from './bus';
 export {
   cpuSetRegisters, cpuStep, cpuReset, cpuSaveState, cpuLoadState, CPU_STATE_SIZE,
