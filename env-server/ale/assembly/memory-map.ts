@@ -4,20 +4,28 @@
 import { tiaRead, tiaWrite } from './tia';
 import { ram, riotRead, riotWrite } from './riot';
 import { cartRead, cartWrite } from './carts/slot';
+import { plainStart, plainLength, romByte } from './carts/cartridge';
 import { setDataBus } from './bus-state';
 
+// Inlined into the CPU: program fetches from plain ROM and RAM accesses
+// take the short paths, everything else calls out.
+@inline
 export function mapRead(address: u32): u32 {
   let value: u32;
   if (address & 0x1000) {
     // Carts see the full 16-bit address (some schemes decode A13).
-    value = cartRead(address);
-  } else if (address & 0x80) {
-    value = (address & 0x200) ? riotRead(address) : <u32>load<u8>(ram + <usize>(address & 0x7f));
+    value = (address & 0xfff) - plainStart < plainLength ? romByte(address) : cartRead(address);
+  } else if ((address & 0x280) == 0x80) {
+    value = <u32>load<u8>(ram + <usize>(address & 0x7f));
   } else {
-    value = tiaRead(address);
+    value = chipRead(address);
   }
   setDataBus(value);
   return value;
+}
+
+function chipRead(address: u32): u32 {
+  return (address & 0x80) ? riotRead(address) : tiaRead(address);
 }
 
 export function mapWrite(address: u32, value: u32): void {

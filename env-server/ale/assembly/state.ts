@@ -7,7 +7,7 @@ import { systemCycles, setSystemCycles } from './clock';
 import { dataBus, setDataBus } from './bus-state';
 import { saveRiot, loadRiot } from './riot';
 import { saveTia, loadTia } from './tia';
-import { segment, banks, cartRam } from './carts/cartridge';
+import { segment, banks, cartRam, remap } from './carts/cartridge';
 import { saveInput, loadInput } from './input';
 import { systemRandom } from './mt19937';
 import { saveEnvironment, loadEnvironment } from './ale/environment';
@@ -46,6 +46,7 @@ export function loadState(): bool {
   p = loadRiot(p);
   p = loadTia(p);
   for (let i = 0; i < 4; i++) { segment[i] = load<u32>(p); p += 4; }
+  remap();
   for (let i = 0; i < 4; i++) { banks[i] = load<u32>(p); p += 4; }
   memory.copy(cartRam, p, 2048); p += 2048;
   p = loadInput(p);

@@ -1,7 +1,7 @@
 // Atari's own schemes: 2K and 4K without switching, and F8/F6/F4 (2, 4, 8
 // banks of 4 KiB chosen by touching $FF8.. of the window), optionally with a
 // Superchip's 128 bytes of RAM (write at $000-$07F, read at $080-$0FF).
-import { Scheme, mapBank4K, romByte, cartRam, randomizeCartRam, segment } from './cartridge';
+import { Scheme, mapBank4K, romByte, cartRam, randomizeCartRam, segment, remap } from './cartridge';
 
 // First hot spot (window offset) and bank count of each switching scheme.
 function firstHotSpot(kind: Scheme): u32 {
@@ -20,6 +20,7 @@ export function atariReset(kind: Scheme): void {
   if (kind == Scheme.K2) {
     // 2 KiB mirrored in both halves of the window.
     segment[0] = 0; segment[1] = 1024; segment[2] = 0; segment[3] = 1024;
+    remap();
     return;
   }
   if (kind == Scheme.K4) { mapBank4K(0); return; }

@@ -116,8 +116,24 @@ export function loadCartridge(bytes: usize, size: u32): bool {
   // 4K images whose halves match are 2K carts: keep the first half.
   const copy = heap.alloc(<usize>size);
   memory.copy(copy, bytes, <usize>size);
-  setImage(copy, size, <Scheme>kind);
+  setImage(copy, size, <Scheme>kind, plainFrom(kind), plainTo(kind));
   return true;
+}
+
+// The part of the window free of hot spots and cart RAM, per scheme.
+function plainFrom(kind: i32): u32 {
+  return kind == Scheme.F8SC || kind == Scheme.F6SC || kind == Scheme.F4SC ? 0x100 : 0;
+}
+
+function plainTo(kind: i32): u32 {
+  switch (kind) {
+    case Scheme.K2: case Scheme.K4: return 0x1000;
+    case Scheme.F8: case Scheme.F8SC: return 0xff8;
+    case Scheme.F6: case Scheme.F6SC: return 0xff6;
+    case Scheme.F4: case Scheme.F4SC: return 0xff4;
+    case Scheme.E0: return 0xfe0;
+    default: return 0;
+  }
 }
 
 function implemented(kind: i32): bool {

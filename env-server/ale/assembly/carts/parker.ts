@@ -1,11 +1,12 @@
 // Parker Brothers' E0: eight 1 KiB slices; the window's first three
 // segments each show any slice, chosen by touching $FE0-$FE7, $FE8-$FEF
 // and $FF0-$FF7; the last segment always shows slice 7.
-import { segment, banks, romByte } from './cartridge';
+import { segment, banks, romByte, remap } from './cartridge';
 
 function select(seg: i32, slice: u32): void {
   banks[seg] = slice;
   segment[seg] = slice << 10;
+  remap();
 }
 
 export function e0Reset(): void {

@@ -10,7 +10,7 @@ export function cartReset(): void {
   }
 }
 
-@inline
+
 export function cartRead(addr: u32): u32 {
   switch (scheme) {
     case Scheme.K2: case Scheme.K4: return romByte(addr);
@@ -19,7 +19,7 @@ export function cartRead(addr: u32): u32 {
   }
 }
 
-@inline
+
 export function cartWrite(addr: u32, value: u32): void {
   switch (scheme) {
     case Scheme.K2: case Scheme.K4: return;
