@@ -6,7 +6,7 @@ import t from 'tap';
 import { withCart } from './machine.js';
 
 // Scheme numbers of carts/cartridge.ts.
-const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F8SC = 5, F6SC = 6, F4SC = 7, E0 = 8;
+const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F8SC = 5, F6SC = 6, F4SC = 7, E0 = 8, FE = 9, K3F = 10, FASC = 11, E7 = 12, UA = 13;
 
 /** Image of `banks` 4K banks; byte = bank * 16 + (offset & 15), which never repeats for 256 bytes. */
 function banked(banks: number, blockSize = 4096): Uint8Array {
@@ -82,6 +82,77 @@ t.test('E0: three switchable 1K segments and a fixed last one', async (t) => {
   t.same([0x1000, 0x1400, 0x1800, 0x1c00].map((a) => bankAt(m.cartReadAt(a + 0x3f))), [2, 1, 7, 7]);
   m.cartReadAt(0x1ff8);
   t.equal(bankAt(m.cartReadAt(0x1800)), 7, '$FF8 is not an E0 hot spot');
+});
+
+t.test('3F: a write to $00-$3F picks the low 2K bank; the top 2K is fixed', async (t) => {
+  const image = banked(4, 2048);
+  image.set([0x85, 0x3f], 0x100);
+  image.set([0x85, 0x3f], 0x900); // STA $3F twice: the signature
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, K3F);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'reset bank');
+  t.equal(bankAt(m.busRead(0x1800)), 3, 'last 2K');
+  m.busWrite(0x3f, 2);
+  t.equal(bankAt(m.busRead(0x17ff)), 2);
+  m.busWrite(0x2003, 5);
+  t.equal(bankAt(m.busRead(0x1000)), 1, 'bank numbers wrap; A13 mirrors count');
+  t.equal(m.busRead(0x0c), image[2048 + 0x0c], 'reads of $00-$3F show the bank (as in ALE)');
+  m.busWrite(0x40, 3);
+  t.equal(bankAt(m.busRead(0x1000)), 1, '$40 is plain TIA');
+});
+
+t.test('FE: A13 picks the bank', async (t) => {
+  const image = banked(2);
+  image.set([0x20, 0x00, 0xd0, 0xc6, 0xc5], 0x200); // JSR $D000; DEC $C5
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, FE);
+  t.equal(bankAt(m.busRead(0xd123)), 1);
+  t.equal(bankAt(m.busRead(0xf123)), 0);
+});
+
+t.test('FA: three banks from bank 2, 256 bytes of RAM', async (t) => {
+  const { m, scheme } = withCart(banked(3));
+  t.equal(scheme, FASC);
+  t.equal(bankAt(m.busRead(0x1300)), 2);
+  m.busRead(0x1ff8);
+  t.equal(bankAt(m.busRead(0x1300)), 0);
+  m.busWrite(0x1ff9, 0);
+  t.equal(bankAt(m.busRead(0x1300)), 1);
+  m.busWrite(0x10ab, 0x77);
+  t.equal(m.busRead(0x11ab), 0x77);
+});
+
+t.test('E7: 2K slices, 1K RAM in slice 7, 256-byte RAM banks', async (t) => {
+  const image = banked(8, 2048);
+  image.fill(0x42, 0x3800, 0x3a00); // the RAM window area of the image is blank
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, E7);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'reset slice 0');
+  t.equal(bankAt(m.busRead(0x1a00)), 7, 'fixed top of slice 7');
+  m.busRead(0x1fe3);
+  t.equal(bankAt(m.busRead(0x1234)), 3);
+  m.busWrite(0x1fe7, 0);
+  m.busWrite(0x1012, 0x99);
+  t.equal(m.busRead(0x1412), 0x99, '1K RAM: write at $000, read at $400');
+  m.busRead(0x1fe9);
+  m.busWrite(0x1805, 0x11);
+  m.busRead(0x1fea);
+  m.busWrite(0x1805, 0x22);
+  t.equal(m.busRead(0x1905), 0x22, 'RAM bank 2');
+  m.busRead(0x1fe9);
+  t.equal(m.busRead(0x1905), 0x11, 'RAM bank 1 kept its byte');
+});
+
+t.test('UA: $220 and $240 switch banks and still reach the TIA', async (t) => {
+  const image = banked(2);
+  image.set([0x8d, 0x40, 0x02], 0x300); // STA $240
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, UA);
+  t.equal(bankAt(m.busRead(0x1000)), 0);
+  m.busWrite(0x240, 0);
+  t.equal(bankAt(m.busRead(0x1000)), 1);
+  m.busRead(0x2220);
+  t.equal(bankAt(m.busRead(0x1000)), 0);
 });
 
 t.test('images the emulator cannot run are refused', async (t) => {

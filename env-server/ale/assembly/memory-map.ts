@@ -4,7 +4,9 @@
 import { tiaRead, tiaWrite } from './tia';
 import { ram, riotRead, riotWrite } from './riot';
 import { cartRead, cartWrite } from './carts/slot';
-import { plainStart, plainLength, romByte } from './carts/cartridge';
+import { plainStart, plainLength, romByte, scheme, Scheme } from './carts/cartridge';
+import { tigervisionOwns, tigervisionLowRead, tigervisionWrite } from './carts/tigervision';
+import { uaTouch } from './carts/ua';
 import { setDataBus } from './bus-state';
 
 // Inlined into the CPU: program fetches from plain ROM and RAM accesses
@@ -24,18 +26,23 @@ export function mapRead(address: u32): u32 {
   return value;
 }
 
+// TIA and RIOT I/O, with the two schemes that listen in that range.
 function chipRead(address: u32): u32 {
+  if (scheme == Scheme.K3F && tigervisionOwns(address)) return tigervisionLowRead(address);
+  if (scheme == Scheme.UA) uaTouch(address);
   return (address & 0x80) ? riotRead(address) : tiaRead(address);
 }
 
 export function mapWrite(address: u32, value: u32): void {
   if (address & 0x1000) {
     cartWrite(address, value);
-  } else if (address & 0x80) {
-    if (address & 0x200) riotWrite(address, value);
-    else store<u8>(ram + <usize>(address & 0x7f), <u8>value);
+  } else if ((address & 0x280) == 0x80) {
+    store<u8>(ram + <usize>(address & 0x7f), <u8>value);
   } else {
-    tiaWrite(address, value);
+    if (scheme == Scheme.K3F && tigervisionOwns(address)) tigervisionWrite(value);
+    if (scheme == Scheme.UA) uaTouch(address);
+    if (address & 0x80) riotWrite(address, value);
+    else tiaWrite(address, value);
   }
   setDataBus(value);
 }

@@ -122,12 +122,19 @@ export function loadCartridge(bytes: usize, size: u32): bool {
 
 // The part of the window free of hot spots and cart RAM, per scheme.
 function plainFrom(kind: i32): u32 {
-  return kind == Scheme.F8SC || kind == Scheme.F6SC || kind == Scheme.F4SC ? 0x100 : 0;
+  switch (kind) {
+    case Scheme.F8SC: case Scheme.F6SC: case Scheme.F4SC: return 0x100;
+    case Scheme.FASC: return 0x200;
+    case Scheme.E7: return 0xa00;
+    default: return 0;
+  }
 }
 
 function plainTo(kind: i32): u32 {
   switch (kind) {
-    case Scheme.K2: case Scheme.K4: return 0x1000;
+    case Scheme.K2: case Scheme.K4: case Scheme.K3F: case Scheme.UA: return 0x1000;
+    case Scheme.FASC: return 0xff8;
+    case Scheme.E7: return 0xfe0;
     case Scheme.F8: case Scheme.F8SC: return 0xff8;
     case Scheme.F6: case Scheme.F6SC: return 0xff6;
     case Scheme.F4: case Scheme.F4SC: return 0xff4;
@@ -137,5 +144,5 @@ function plainTo(kind: i32): u32 {
 }
 
 function implemented(kind: i32): bool {
-  return kind <= Scheme.E0;
+  return kind >= 0;
 }
