@@ -483,7 +483,8 @@ function endOfLine(): void {
 
 export function tiaRead(addr: u32): u32 {
   const cycles = accessCycles();
-  updateFrame(<i32>(cycles * 3));
+  // Only the collision latches depend on the picture drawn so far.
+  if ((addr & 0x08) == 0) updateFrame(<i32>(cycles * 3));
   const noise = dataBus & 0x3f;
   switch (addr & 0x0f) {
     case 0x00: return ((collision & 0x0001) ? 0x80 : 0) | ((collision & 0x0002) ? 0x40 : 0) | noise;
