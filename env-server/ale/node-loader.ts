@@ -27,6 +27,12 @@ export async function createALE(options: ALEOptions = {}): Promise<ALEInterface>
 /** A fresh emulator with the ROM file at `romPath` loaded. */
 export async function createALEWithRom(romPath: string, options: ALEOptions = {}): Promise<ALEInterface> {
   const ale = await createALE(options);
-  ale.loadROM(new Uint8Array(await readFile(romPath)));
+  let rom: Uint8Array;
+  try {
+    rom = new Uint8Array(await readFile(romPath));
+  } catch (err) {
+    throw new Error(`cannot read ROM file ${romPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  ale.loadROM(rom);
   return ale;
 }
