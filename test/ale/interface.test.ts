@@ -124,3 +124,20 @@ t.test('episode bookkeeping: frame numbers, truncation, sticky actions', { skip:
   }
   t.same([...sticky.getRAM()], [...plain.getRAM()]);
 });
+
+t.test('a second loadROM starts from scratch, like a new ALE', { skip: noRoms }, async (t) => {
+  const breakout = new Uint8Array(readFileSync(path.join(romDir, 'breakout.bin')));
+  const reused = await createALEWithRom(path.join(romDir, 'pong.bin'), { repeatActionProbability: 0.25 });
+  for (let i = 0; i < 100; i++) reused.act(i % 6 === 0 ? 1 : 3);
+  reused.loadROM(breakout);
+  const fresh = await createALE({ repeatActionProbability: 0.25 });
+  fresh.loadROM(breakout);
+  t.equal(reused.getFrameNumber(), 0);
+  t.equal(reused.getCompletedFrames(), fresh.getCompletedFrames(), 'frame counter restarts');
+  for (let i = 0; i < 200; i++) {
+    const a = [0, 1, 3, 4][i % 4];
+    t.equal(reused.act(a), fresh.act(a));
+  }
+  t.same([...reused.getRAM()], [...fresh.getRAM()]);
+  t.equal(fnv1a32(reused.getScreen()), fnv1a32(fresh.getScreen()));
+});

@@ -5,7 +5,7 @@ import { cpuStep, cpuReset, cpuJammed } from './cpu';
 import { zeroCycles, stallCycles } from './clock';
 import {
   tiaReset, tiaCyclesReset, framePhase, startFrame, beginUpdate, finishUpdate,
-  stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat,
+  stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat, tiaPowerOn,
 } from './tia';
 import { ram, riotReset, riotCyclesReset, timerPolled, notePollStep } from './riot';
 import { cartReset } from './carts/slot';
@@ -42,6 +42,7 @@ export function powerOn(): void {
   for (let i = 0; i < 128; i++) store<u8>(ram + <usize>i, <u8>systemRandom.next());
   riotReset(systemRandom.next());
   configureFormat(false);
+  tiaPowerOn();
   systemReset();
   let palFrames = 0;
   for (let i = 0; i < 60; i++) {

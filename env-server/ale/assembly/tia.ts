@@ -152,6 +152,14 @@ export function lastFrameScanlines(): u32 {
   return currentScanline;
 }
 
+/** A freshly built TIA: no frame in progress, none finished yet. */
+export function tiaPowerOn(): void {
+  partialFrame = false;
+  frameGreyed = false;
+  framesCompleted = 0;
+  occupancyKey0 = 0;
+}
+
 export function tiaReset(): void {
   enabledObjects = 0;
   vsync = 0;

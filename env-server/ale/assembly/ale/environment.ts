@@ -35,12 +35,13 @@ let frameSkip: i32 = 1;
 let repeatProbability: f64 = 0;
 let maxFramesPerEpisode: i32 = 0;
 const environmentRandom = new MersenneTwister();
+let environmentSeed: u32 = 0;
 
 export function configure(skip: i32, stickiness: f64, maxFrames: i32, seed: u32): void {
   frameSkip = skip < 1 ? 1 : skip;
   repeatProbability = stickiness;
   maxFramesPerEpisode = maxFrames;
-  environmentRandom.seed(seed);
+  environmentSeed = seed;
 }
 
 /** 0 on success; 1 unknown MD5; 2 unsupported image (size/scheme). */
@@ -49,6 +50,10 @@ export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   if (g == null) return 1;
   if (!loadCartridge(image, size)) return 2;
   game = g;
+  // Like ALE, every loaded ROM gets a new environment (seeded afresh).
+  environmentRandom.seed(environmentSeed);
+  lastActionA = NOOP;
+  lastActionB = PLAYER_B_NOOP;
   configureInput(g.leftController, g.rightController, g.swapPaddles);
   configureDisplay(g.firstLine, 210, g.hmoveBlanks);
   mode = g.modes[0];
