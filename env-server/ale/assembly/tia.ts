@@ -576,7 +576,8 @@ export function tiaWrite(address: u32, value: u32): void {
   const addr = address & 0x3f;
   const clock = <i32>(accessCycles() * 3);
   if (changesPicture(addr)) updateFrame(clock + writeDelay(addr, clock));
-  if ((clock - clockWhenFrameStarted) / LINE > maxScanlines) {
+  // (more than maxScanlines whole lines since the frame started)
+  if (clock - clockWhenFrameStarted >= (maxScanlines + 1) * LINE) {
     stopRequested = true;
     partialFrame = false;
   }
