@@ -7,6 +7,7 @@ import { defaultRegistry } from './envs/index.js';
 import { Logger } from './log.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { TokenAuth } from './security/auth.js';
+import { aleCli } from './ale/cli.js';
 
 async function serve(argv: string[]): Promise<void> {
   let c;
@@ -58,7 +59,12 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve };
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  serve,
+  ale: async (argv) => {
+    process.exitCode = await aleCli(argv);
+  },
+};
 
 const [cmd, ...rest] = process.argv.slice(2);
 const run = cmd === undefined || cmd === '-h' || cmd === '--help' ? undefined : COMMANDS[cmd];
