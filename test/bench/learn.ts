@@ -44,6 +44,11 @@ function frozenLakeOptimum(): string {
 
 const CASES: Case[] = [
   { name: 'dqn-cartpole', agent: 'dqn', env: 'CartPole-v1', steps: 50_000, seed: 1, target: 475, evalEpisodes: 100, checkEvery: 2500, quickEpisodes: 10, stopAtTarget: true },
+  { name: 'pdqn-platform', agent: 'pdqn', env: 'Platform-v0', steps: 30_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'mpdqn-platform', agent: 'mpdqn', env: 'Platform-v0', steps: 30_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 30_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 20_000, seed: 1, target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
+  { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 20_000, seed: 1, target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
   { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 300_000, seed: 1, target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
 ];
 

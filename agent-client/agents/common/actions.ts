@@ -14,6 +14,8 @@ export interface ParameterisedSpace {
   size: number;
   /** The env's action for kind k with all parameters (concatenated). */
   toEnv(kind: number, params: ArrayLike<number>): Native;
+  /** Maps concatenated parameters from [-1, 1] onto their Boxes' bounds. */
+  fromUnit(u: ArrayLike<number>): Float64Array;
 }
 
 export function parameterised(space: Space): ParameterisedSpace | null {
@@ -28,8 +30,11 @@ export function parameterised(space: Space): ParameterisedSpace | null {
     offsets.push(size);
     size += b.shape[0];
   }
+  const lowAll = Float64Array.from(boxes.flatMap((b) => [...b.low]));
+  const highAll = Float64Array.from(boxes.flatMap((b) => [...b.high]));
   return {
     kinds: kinds.n,
+    fromUnit: (u) => Float64Array.from({ length: size }, (_, i) => lowAll[i] + ((u[i] + 1) / 2) * (highAll[i] - lowAll[i])),
     low: boxes.map((b) => b.low),
     high: boxes.map((b) => b.high),
     offsets,
@@ -70,5 +75,12 @@ export function discreteActions(space: Space, bins: number): DiscreteActions {
     }
   }
   const actions = table.map((t) => p.toEnv(t.kind, t.params));
-  return { n: table.length, toEnv: (i) => actions[i], fromEnv: (a) => actions.indexOf(a) };
+  const key = (a: Native) => JSON.stringify(a, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v));
+  const index = new Map(actions.map((a, i) => [key(a), i]));
+  const fromEnv = (a: Native) => {
+    const i = index.get(key(a));
+    if (i === undefined) throw new RangeError(`action ${key(a)} is not one of the ${actions.length} discretised actions`);
+    return i;
+  };
+  return { n: table.length, toEnv: (i) => actions[i], fromEnv };
 }

@@ -34,8 +34,11 @@ function convOut(size: number, kernel: number, stride: number): number {
   return Math.floor((size - kernel) / stride) + 1;
 }
 
-/** Nature DQN: 32×8×8/4, 64×4×4/2, 64×3×3/1, then a 512-unit layer. Needs frames of at least 36×36. */
-export function natureCnn([channels, height, width]: readonly number[]): Torso {
+/**
+ * Nature DQN: 32×8×8/4, 64×4×4/2, 64×3×3/1, then a 512-unit layer. Needs frames of at least 36×36. `raw`: the
+ * input is uint8 frames to scale to [0, 1] (else floats used as they are).
+ */
+export function natureCnn([channels, height, width]: readonly number[], raw = true): Torso {
   const h = convOut(convOut(convOut(height, 8, 4), 4, 2), 3, 1);
   const w = convOut(convOut(convOut(width, 8, 4), 4, 2), 3, 1);
   if (h < 1 || w < 1) throw new RangeError(`the Nature DQN conv net needs frames of at least 36x36, got ${height}x${width}`);
@@ -45,7 +48,7 @@ export function natureCnn([channels, height, width]: readonly number[]): Torso {
     new nn.Conv2d(64, 64, 3), new nn.ReLU(),
     new nn.Flatten(), new nn.Linear(64 * h * w, 512), new nn.ReLU(),
   );
-  return new Torso(body, 512, true);
+  return new Torso(body, 512, raw);
 }
 
 /** The conv net for frames, else an MLP with the given hidden sizes (ReLU after each). */

@@ -1,54 +1,32 @@
-// Deep Q-learning (Mnih et al. 2015) with the usual extensions, CleanRL-style: the update is `learn()`.
-// A `RewardBonus` (RND) can add an intrinsic reward for the next observation to every sampled transition.
+// Deep Q-learning (Mnih et al. 2015) with the usual extensions, CleanRL-style: acting and the update schedule
+// here, the TD update in QLearner.learn(). A RewardBonus (RND) adds an intrinsic reward to sampled transitions.
 
 import * as torch from '../../torch/index.js';
 import type { Native } from '../../../proto/spaces.js';
 import type { Agent, AgentCheckpoint, EnvSpaces, Outcome } from '../common/agent.js';
 import { type DiscreteActions, discreteActions } from '../common/actions.js';
-import { Adam } from '../common/adam.js';
-import { prefixed, withPrefix } from '../common/checkpoint.js';
 import { type Encoding, encodingFor } from '../common/encoding.js';
-import { torsoFor } from '../common/networks.js';
 import { CountingRng } from '../common/rng.js';
 import { scheduleValue } from '../common/schedule.js';
 import { type DQNConfig, checkDQNConfig } from './config.js';
-import { QNetwork, softUpdate } from './q-network.js';
-import { Replay, type ReplayState } from './replay.js';
-
-export interface RewardBonus {
-  /** Intrinsic rewards [B] for a batch of next observations (no gradient). */
-  reward(nextObs: torch.Tensor): torch.Tensor;
-  /** Sees every observation collected (for running statistics). */
-  observe(obs: Float32Array | Uint8Array): void;
-  /** One training step on a batch of observations. */
-  train(obs: torch.Tensor): void;
-  readonly extrinsicWeight: number;
-  readonly intrinsicWeight: number;
-  metrics(): Record<string, number>;
-  checkpoint(): AgentCheckpoint;
-  restore(c: AgentCheckpoint): void;
-  dispose(): void;
-}
+import { QLearner, type RewardBonus } from './q-learner.js';
 
 export class DQN implements Agent {
   readonly kind: string;
   readonly encoding: Encoding;
   readonly actions: DiscreteActions;
-  readonly q: QNetwork;
-  readonly target: QNetwork;
-  readonly optimizer: Adam;
-  readonly replay: Replay;
+  readonly learner: QLearner;
+  readonly bonus: RewardBonus | null;
   private readonly rng: CountingRng;
   private stepCount = 0;
-  private lastLoss = NaN;
-  private lastQ = NaN;
 
+  /** `makeBonus` builds an intrinsic reward (RND) over this agent's observation encoding and generator. */
   constructor(
     readonly config: DQNConfig,
     spaces: EnvSpaces,
     readonly seed: number,
     readonly device: torch.Device,
-    readonly bonus: RewardBonus | null = null,
+    makeBonus: ((encoding: Encoding, rng: CountingRng) => RewardBonus) | null = null,
     kind = 'dqn',
   ) {
     checkDQNConfig(config);
@@ -57,13 +35,12 @@ export class DQN implements Agent {
     this.encoding = encodingFor(spaces.observationSpace, config.observationItems ?? undefined);
     this.actions = discreteActions(spaces.actionSpace, config.parameterBins);
     torch.manualSeed(seed);
-    const net = () => new QNetwork(torsoFor(this.encoding, config.hidden), this.actions.n, config.dueling).to(device);
-    this.q = net();
-    this.target = net();
-    this.target.copyFrom(this.q);
-    this.optimizer = new Adam([this.q], { lr: config.lr, betas: [0.9, 0.999], eps: config.adamEps });
-    const replayConfig = { capacity: config.bufferSize, nStep: config.nStep, gamma: config.gamma, prioritized: config.prioritized, frameStack: config.frameStack };
-    this.replay = new Replay(replayConfig, this.encoding, 1, device, this.rng);
+    this.learner = new QLearner(config, this.encoding, this.actions.n, device, this.rng);
+    this.bonus = makeBonus?.(this.encoding, this.rng) ?? null;
+  }
+
+  get replay() {
+    return this.learner.replay;
   }
 
   get steps(): number {
@@ -80,11 +57,7 @@ export class DQN implements Agent {
 
   act(obs: Native, explore: boolean): Native {
     if (explore && this.rng.random() < this.epsilon) return this.actions.toEnv(this.rng.integer(this.actions.n));
-    return this.actions.toEnv(this.greedy(this.encoding.encode(obs)));
-  }
-
-  greedy(x: Float32Array | Uint8Array): number {
-    return torch.tidy(() => torch.noGrad(() => this.q.forward(torch.tensor(x, { shape: [1, ...this.encoding.shape], device: this.device })).argmax().item()));
+    return this.actions.toEnv(this.learner.greedy(this.encoding.encode(obs)));
   }
 
   observe(o: Outcome, learn: boolean): void {
@@ -96,67 +69,35 @@ export class DQN implements Agent {
     const c = this.config;
     if (this.stepCount <= c.learningStarts) return;
     if (this.stepCount % c.trainFrequency === 0) {
-      for (let i = 0; i < c.gradientSteps; i++) this.learn();
-      if (c.tau < 1) softUpdate(this.target, this.q, c.tau);
+      for (let i = 0; i < c.gradientSteps; i++) this.learner.learn(this.stepCount, this.bonus);
+      if (c.tau < 1) this.learner.updateTarget();
     }
-    if (c.tau >= 1 && this.stepCount % c.targetUpdateEvery === 0) this.target.copyFrom(this.q);
-  }
-
-  /** One gradient step on a sampled batch: TD targets from the target net (action chosen by the online net if double). */
-  learn(): void {
-    const c = this.config;
-    torch.tidy(() => {
-      const p = c.prioritized;
-      const beta = p ? p.beta0 + (1 - p.beta0) * Math.min(1, this.stepCount / p.betaSteps) : 1;
-      const b = this.replay.sample(c.batchSize, beta);
-      const taken = b.actions.select(1, 0).long().unsqueeze(1);
-      const q = this.q.forward(b.obs).gather(1, taken).squeeze(1);
-      const target = torch.noGrad(() => {
-        const nextTarget = this.target.forward(b.nextObs);
-        const nextQ = c.double ? nextTarget.gather(1, this.q.forward(b.nextObs).argmax(1, true)).squeeze(1) : nextTarget.max(1).values;
-        const reward = this.bonus ? b.rewards.mul(this.bonus.extrinsicWeight).add(this.bonus.reward(b.nextObs).mul(this.bonus.intrinsicWeight)) : b.rewards;
-        return reward.add(b.discounts.mul(nextQ));
-      });
-      const perSample = c.loss === 'huber' ? torch.nn.huberLoss(q, target, { reduction: 'none' }) : torch.nn.mseLoss(q, target, { reduction: 'none' });
-      const loss = perSample.mul(b.weights).mean();
-      this.optimizer.zeroGrad();
-      loss.backward();
-      if (c.maxGradNorm > 0) torch.optim.clipGradNorm(this.q.parameters(), c.maxGradNorm);
-      this.optimizer.step();
-      if (p) this.replay.updatePriorities(b.slots, q.detach().sub(target).data() as Float32Array);
-      this.bonus?.train(b.nextObs);
-      this.lastLoss = loss.item();
-      this.lastQ = q.detach().mean().item();
-    });
+    if (c.tau >= 1 && this.stepCount % c.targetUpdateEvery === 0) this.learner.updateTarget();
   }
 
   metrics(): Record<string, number> {
-    return { loss: this.lastLoss, q: this.lastQ, epsilon: this.epsilon, ...this.bonus?.metrics() };
+    return { loss: this.learner.lastLoss, q: this.learner.lastQ, epsilon: this.epsilon, ...this.bonus?.metrics() };
   }
 
   checkpoint(): AgentCheckpoint {
-    const replay = this.replay.checkpoint('replay.');
+    const learner = this.learner.checkpoint('');
     const bonus = this.bonus?.checkpoint();
     return {
-      tensors: { ...prefixed(this.q, 'q.'), ...prefixed(this.target, 'target.'), ...this.optimizer.stateTensors('adam.'), ...replay.tensors, ...bonus?.tensors },
-      state: { steps: this.stepCount, rng: this.rng.state(), adamSteps: this.optimizer.steps, replay: { ...replay.state }, bonus: bonus?.state ?? null },
+      tensors: { ...learner.tensors, ...bonus?.tensors },
+      state: { steps: this.stepCount, rng: this.rng.state(), learner: learner.state, bonus: bonus?.state ?? null },
     };
   }
 
   restore(c: AgentCheckpoint): void {
-    const s = c.state as unknown as { steps: number; rng: { seed: number; draws: number }; adamSteps: number; replay: ReplayState; bonus: AgentCheckpoint['state'] };
-    this.q.loadStateDict(withPrefix(c.tensors, 'q.'));
-    this.target.loadStateDict(withPrefix(c.tensors, 'target.'));
-    this.optimizer.load(c.tensors, 'adam.', s.adamSteps);
-    this.replay.restore(c.tensors, 'replay.', s.replay);
+    const s = c.state as unknown as { steps: number; rng: { seed: number; draws: number }; learner: AgentCheckpoint['state']; bonus: AgentCheckpoint['state'] };
+    this.learner.restore({ tensors: c.tensors, state: s.learner }, '');
     this.bonus?.restore({ tensors: c.tensors, state: s.bonus });
     this.stepCount = s.steps;
     this.rng.restore(s.rng);
   }
 
   dispose(): void {
-    this.q.dispose();
-    this.target.dispose();
+    this.learner.dispose();
     this.bonus?.dispose();
   }
 }
