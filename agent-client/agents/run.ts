@@ -95,9 +95,10 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
   } catch (e) {
     log.close();
     if (e instanceof StadiumError && e.code === 14) {
+      if (!agent) throw new ServerGone(`could not reach the server at ${opts.server} (${e.message}); is it running (stadium serve)?`);
       await save();
       const where = opts.runDir ? `; checkpoint saved in ${checkpointDir(opts.runDir)} (run the same command to resume)` : '';
-      throw new ServerGone(`the server at ${opts.server} went away${agent ? ` at step ${agent.steps}` : ''} (${e.message})${where}`);
+      throw new ServerGone(`the server at ${opts.server} went away at step ${agent.steps} (${e.message})${where}`);
     }
     throw e;
   } finally {

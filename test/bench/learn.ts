@@ -2,14 +2,15 @@
 // started in this process, and prints env steps to reach the target, the final greedy evaluation, wall time and
 // env steps/s. Learning results, not timings for CI: each run takes minutes on two shared cores.
 
-import { cpus } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as torch from '../../agent-client/torch/index.js';
 import { StadiumServer } from '../../env-server/server.js';
 import { defaultRegistry } from '../../env-server/envs/index.js';
 import { Logger } from '../../env-server/log.js';
 import { FrozenLake } from '../../env-server/envs/classic/frozen-lake.js';
 import { Stadium } from '../../agent-client/client.js';
-import type { Agent } from '../../agent-client/agents/common/agent.js';
 import { evaluate, mean, train } from '../../agent-client/agents/common/loop.js';
 import { RunLog } from '../../agent-client/agents/common/run-log.js';
 import { createAgent } from '../../agent-client/agents/registry.js';
@@ -33,8 +34,8 @@ interface Case {
   stopAtTarget: boolean;
   /** Printed beside the result. */
   reference?: () => string;
-  /** Metrics to report at the end (e.g. the intrinsic reward), from the run's last log values. */
-  report?: (agent: Agent) => string;
+  /** A training metric sampled 8 times during the run and printed as a curve (e.g. RND's intrinsic reward). */
+  curve?: string;
 }
 
 function frozenLakeOptimum(): string {
@@ -44,12 +45,14 @@ function frozenLakeOptimum(): string {
 
 const CASES: Case[] = [
   { name: 'dqn-cartpole', agent: 'dqn', env: 'CartPole-v1', steps: 50_000, seed: 1, target: 475, evalEpisodes: 100, checkEvery: 2500, quickEpisodes: 10, stopAtTarget: true },
-  { name: 'pdqn-platform', agent: 'pdqn', env: 'Platform-v0', steps: 30_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
-  { name: 'mpdqn-platform', agent: 'mpdqn', env: 'Platform-v0', steps: 30_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
-  { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 30_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
-  { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 20_000, seed: 1, target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
-  { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 20_000, seed: 1, target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
-  { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 300_000, seed: 1, target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
+  { name: 'pdqn-platform', agent: 'pdqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'mpdqn-platform', agent: 'mpdqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seed: 1, target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
+  { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seed: 1, target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
+  { name: 'rnd-cartpole', agent: 'rnd', env: 'CartPole-v1', steps: 20_000, seed: 1, target: null, evalEpisodes: 20, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'rnd-frozenlake8x8', agent: 'rnd', env: 'FrozenLake8x8-v1', steps: 20_000, seed: 1, target: null, evalEpisodes: 200, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 200_000, seed: 1, target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
 ];
 
 interface Row {
@@ -67,7 +70,10 @@ async function runCase(c: Case, address: string): Promise<Row> {
   const env = await stadium.make(c.env, { kwargs: c.envKwargs });
   const evalEnv = await stadium.make(c.env, { kwargs: c.envKwargs });
   const agent = createAgent(c.agent, { envId: c.env, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed: c.seed, device: 'cpu', overrides: c.overrides });
-  const log = new RunLog(null, c.steps, process.stderr.isTTY ? process.stderr : null);
+  const runDir = join(tmpdir(), 'stadium-bench', c.name);
+  rmSync(runDir, { recursive: true, force: true });
+  const log = new RunLog(runDir, c.steps, process.stderr.isTTY ? process.stderr : null);
+  const curve: string[] = [];
   const started = performance.now();
   let evalMs = 0;
   let reachedAt: number | null = null;
@@ -82,7 +88,11 @@ async function runCase(c: Case, address: string): Promise<Row> {
   await train(env, agent, {
     steps: c.steps,
     seed: c.seed,
-    shouldStop: () => (log.tick(agent.steps, agent.metrics()), false),
+    shouldStop: () => {
+      log.tick(agent.steps, agent.metrics());
+      if (c.curve && agent.steps % Math.floor(c.steps / 8) === 0 && agent.steps > 0 && curve.length < 8) curve.push(`${agent.steps / 1000}k: ${agent.metrics()[c.curve].toFixed(3)}`);
+      return false;
+    },
     onEpisode: async (e) => {
       log.episode(e);
       if (c.target === null || reachedAt !== null || agent.steps < nextCheck) return false;
@@ -104,7 +114,7 @@ async function runCase(c: Case, address: string): Promise<Row> {
   finalReturns ??= await timedEval(c.evalEpisodes, c.seed + 1_000_000);
   const final = mean(finalReturns);
   if (c.target !== null && reachedAt === null && final >= c.target) reachedAt = trainedSteps;
-  const notes = [c.reference?.(), c.report?.(agent)].filter(Boolean).join('; ');
+  const notes = [c.reference?.(), curve.length ? `${c.curve} ${curve.join(', ')}` : '', `metrics in ${runDir}`].filter(Boolean).join('; ');
   agent.dispose();
   await env.close();
   await evalEnv.close();
