@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages: the libtorch engine (and Python's torch for the engine benchmark), dasm for the test ROMs,
-# Chromium for the viewer's browser tests.
-APT_PACKAGES=(libtorch-dev python3-torch dasm chromium)
+# System packages: the libtorch engine (and Python's torch for the engine benchmark) with the C++ compiler and
+# make that node-gyp builds its addon with, dasm for the test ROMs, Chromium for the viewer's browser tests.
+APT_PACKAGES=(libtorch-dev python3-torch g++ make dasm chromium)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -41,7 +41,7 @@ export function tensor(data: ArrayBufferView | NestedArray, options: TensorOptio
     const dtype = checkDType(options.dtype ?? own);
     const count = data.byteLength / (data as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     const shape = checkShape(options.shape ?? [count]);
-    if (dtype === own || (own === 'uint8' && dtype === 'bool')) {
+    if (dtype === own) {
       return finish(new Tensor(native.fromBytes(data, dtype, shape, device)), options);
     }
     // A different dtype was asked for: copy the array as it is, then convert natively.
@@ -58,7 +58,9 @@ export function tensor(data: ArrayBufferView | NestedArray, options: TensorOptio
   if (flat.length !== count) {
     throw new RangeError(`ragged or mismatched data: ${flat.length} values for shape [${shape}]`);
   }
-  const values = Float64Array.from(flat, Number);
+  const bad = flat.findIndex((v) => typeof v !== 'number' && typeof v !== 'boolean');
+  if (bad >= 0) throw new TypeError(`tensor data must be numbers or booleans; element ${bad} is ${typeof flat[bad]}`);
+  const values = Float64Array.from(flat as (number | boolean)[], Number);
   const dtype = checkDType(options.dtype ?? 'float32');
   const raw = native.fromBytes(values, 'float64', shape, 'cpu');
   try {

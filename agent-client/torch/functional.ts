@@ -17,7 +17,8 @@ export function stack(ts: readonly Tensor[], dim = 0): Tensor {
 
 /** Elementwise choice: a where cond is true, b elsewhere (either may be a number). */
 export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
-  return new Tensor(native.where(cond.handle, a instanceof Tensor ? a.handle : a, b instanceof Tensor ? b.handle : b));
+  const tensors = (a instanceof Tensor ? 1 : 0) | (b instanceof Tensor ? 2 : 0);
+  return new Tensor(native.where(cond.handle, a instanceof Tensor ? a.handle : a, b instanceof Tensor ? b.handle : b, tensors));
 }
 
 /** Q and R of the reduced QR decomposition of a matrix. */

@@ -24,9 +24,13 @@ function locate() {
     // pip wheels before 2.7 use the pre-C++11 string ABI; TorchConfig.cmake records which one.
     const config = path.join(root, 'share', 'cmake', 'Torch', 'TorchConfig.cmake');
     const abi = fs.existsSync(config) ? /_GLIBCXX_USE_CXX11_ABI=(\d)/.exec(fs.readFileSync(config, 'utf8')) : null;
+    // libtorch 2.12 and later need C++20 for the ATen headers; older ones build as C++17 (the default).
+    const api = path.join(include, 'torch', 'csrc', 'api', 'include');
+    const version = fs.readFileSync(path.join(api, 'torch', 'version.h'), 'utf8');
+    const [major, minor] = ['MAJOR', 'MINOR'].map((p) => Number(new RegExp(`TORCH_VERSION_${p} (\\d+)`).exec(version)?.[1] ?? 0));
+    const std = major > 2 || (major === 2 && minor >= 12) ? ['-std=c++20'] : [];
     return {
-      cflags: [`-I${include}`, `-I${path.join(include, 'torch', 'csrc', 'api', 'include')}`,
-        ...(abi ? [`-D_GLIBCXX_USE_CXX11_ABI=${abi[1]}`] : [])],
+      cflags: [`-I${include}`, `-I${api}`, ...std, ...(abi ? [`-D_GLIBCXX_USE_CXX11_ABI=${abi[1]}`] : [])],
       ldflags: [`-L${lib}`, `-Wl,-rpath,${lib}`],
       libs: [...cuda, '-ltorch', '-ltorch_cpu', '-lc10'],
     };

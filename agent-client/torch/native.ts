@@ -6,12 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 declare const handleBrand: unique symbol;
-/** A libtorch tensor owned by the addon (an N-API External). */
-export type Handle = { readonly [handleBrand]: true };
+/** A libtorch tensor owned by the addon: a slot number plus generation, valid until disposed. */
+export type Handle = number & { readonly [handleBrand]: true };
 declare const generatorBrand: unique symbol;
 export type GeneratorHandle = { readonly [generatorBrand]: true };
 
-type Operand = Handle | number | boolean;
 type Reduction = 'mean' | 'sum' | 'none';
 type Slots = (Handle | null)[];
 
@@ -77,7 +76,8 @@ export interface Native {
   index(t: Handle, index: Handle): Handle;
   indexSelect(t: Handle, dim: number, index: Handle): Handle;
   gather(t: Handle, dim: number, index: Handle): Handle;
-  scatter(t: Handle, dim: number, index: Handle, src: Operand): Handle;
+  scatter(t: Handle, dim: number, index: Handle, src: Handle): Handle;
+  scatterScalar(t: Handle, dim: number, index: Handle, value: number): Handle;
   matmul(a: Handle, b: Handle): Handle;
   diagonal(t: Handle): Handle;
   maxAll(t: Handle): Handle;
@@ -85,24 +85,36 @@ export interface Native {
   argmax(t: Handle, dim: number | null, keepdim: boolean): Handle;
   argmin(t: Handle, dim: number | null, keepdim: boolean): Handle;
   clamp(t: Handle, min: number | null, max: number | null): Handle;
-  add(a: Handle, b: Operand): Handle;
-  sub(a: Handle, b: Operand): Handle;
-  mul(a: Handle, b: Operand): Handle;
-  div(a: Handle, b: Operand): Handle;
-  pow(a: Handle, b: Operand): Handle;
-  eq(a: Handle, b: Operand): Handle;
-  ne(a: Handle, b: Operand): Handle;
-  gt(a: Handle, b: Operand): Handle;
-  lt(a: Handle, b: Operand): Handle;
-  ge(a: Handle, b: Operand): Handle;
-  le(a: Handle, b: Operand): Handle;
+  add(a: Handle, b: Handle): Handle;
+  addScalar(a: Handle, b: number | boolean): Handle;
+  sub(a: Handle, b: Handle): Handle;
+  subScalar(a: Handle, b: number | boolean): Handle;
+  mul(a: Handle, b: Handle): Handle;
+  mulScalar(a: Handle, b: number | boolean): Handle;
+  div(a: Handle, b: Handle): Handle;
+  divScalar(a: Handle, b: number | boolean): Handle;
+  pow(a: Handle, b: Handle): Handle;
+  powScalar(a: Handle, b: number | boolean): Handle;
+  eq(a: Handle, b: Handle): Handle;
+  eqScalar(a: Handle, b: number | boolean): Handle;
+  ne(a: Handle, b: Handle): Handle;
+  neScalar(a: Handle, b: number | boolean): Handle;
+  gt(a: Handle, b: Handle): Handle;
+  gtScalar(a: Handle, b: number | boolean): Handle;
+  lt(a: Handle, b: Handle): Handle;
+  ltScalar(a: Handle, b: number | boolean): Handle;
+  ge(a: Handle, b: Handle): Handle;
+  geScalar(a: Handle, b: number | boolean): Handle;
+  le(a: Handle, b: Handle): Handle;
+  leScalar(a: Handle, b: number | boolean): Handle;
   maximum(a: Handle, b: Handle): Handle;
   minimum(a: Handle, b: Handle): Handle;
   sum(t: Handle, dims: number[] | null, keepdim: boolean): Handle;
   mean(t: Handle, dims: number[] | null, keepdim: boolean): Handle;
   maxDim(t: Handle, dim: number, keepdim: boolean): [Handle, Handle];
   minDim(t: Handle, dim: number, keepdim: boolean): [Handle, Handle];
-  where(cond: Handle, a: Operand, b: Operand): Handle;
+  /** Bit 0 of `tensors` marks a as a handle, bit 1 marks b. */
+  where(cond: Handle, a: number | boolean, b: number | boolean, tensors: number): Handle;
   cat(ts: Handle[], dim: number): Handle;
   stack(ts: Handle[], dim: number): Handle;
   qr(t: Handle): [Handle, Handle];

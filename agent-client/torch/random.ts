@@ -41,6 +41,22 @@ export function randn(shape: readonly number[], options: RandomOptions = {}): Te
   return finish(new Tensor(native.randn([...shape], ...args(options, 'float32'))), options);
 }
 
+/** Uniform on [low, high). */
+export function uniform(shape: readonly number[], low: number, high: number, options: RandomOptions = {}): Tensor {
+  const [dtype, device, gen] = args(options, 'float32');
+  const t = new Tensor(native.full([...shape], 0, dtype, device));
+  native.uniform_(t.handle, low, high, gen);
+  return finish(t, options);
+}
+
+/** Normal with the given mean and standard deviation. */
+export function normal(shape: readonly number[], mean: number, std: number, options: RandomOptions = {}): Tensor {
+  const [dtype, device, gen] = args(options, 'float32');
+  const t = new Tensor(native.full([...shape], 0, dtype, device));
+  native.normal_(t.handle, mean, std, gen);
+  return finish(t, options);
+}
+
 /** Integers uniform on [low, high), int64 unless given. */
 export function randint(low: number, high: number, shape: readonly number[], options: RandomOptions = {}): Tensor {
   if (!(high > low)) throw new RangeError(`randint needs low < high, got [${low}, ${high})`);

@@ -1,22 +1,28 @@
 // Deterministic release of native tensors. Every tensor created while a tidy() callback runs belongs to that
 // scope and is disposed when it returns, unless it is part of the returned value (then it moves to the enclosing
-// scope) or was kept. The N-API finaliser on each handle is only the safety net for tensors made outside scopes.
+// scope) or was kept. Tensors no scope owns are handed to the garbage collector as a safety net (escape()).
 
 export interface Disposable {
   dispose(): void;
   /** Tensors that must outlive every scope (parameters, optimiser state, replay data) set this. */
   kept: boolean;
+  /** Called once no scope owns the object any more. */
+  escape(): void;
 }
 
 const scopes: Disposable[][] = [];
 
-export function track(t: Disposable): void {
-  if (scopes.length) scopes[scopes.length - 1].push(t);
+/** Puts t in the innermost scope; false when no scope is open. */
+export function track(t: Disposable): boolean {
+  if (!scopes.length) return false;
+  scopes[scopes.length - 1].push(t);
+  return true;
 }
 
 /** Excludes a tensor from scope disposal; the caller then owns it (dispose() it, or let GC collect it). */
 export function keep<T extends Disposable>(t: T): T {
   t.kept = true;
+  t.escape();
   return t;
 }
 
@@ -39,8 +45,9 @@ export function tidy<T>(fn: () => T): T {
   const parent = scopes.length ? scopes[scopes.length - 1] : null;
   for (const t of owned) {
     if (t.kept) continue;
-    if (returned.has(t)) parent?.push(t);
-    else t.dispose();
+    if (!returned.has(t)) t.dispose();
+    else if (parent) parent.push(t);
+    else t.escape();
   }
   return result;
 }
@@ -48,7 +55,7 @@ export function tidy<T>(fn: () => T): T {
 // Finds the tensors a scope returns inside arrays and plain objects (how results are usually bundled).
 function collect(value: unknown, into: Set<unknown>, depth: number): void {
   if (value === null || typeof value !== 'object' || depth > 8) return;
-  if ('dispose' in value && 'kept' in value) {
+  if ('dispose' in value && 'kept' in value && 'escape' in value) {
     into.add(value);
     return;
   }

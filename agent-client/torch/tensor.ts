@@ -7,9 +7,11 @@ import { track } from './scope.js';
 
 export type Operand = Tensor | number | boolean;
 
-function operand(x: Operand): Handle | number | boolean {
-  return x instanceof Tensor ? x.handle : x;
-}
+type TensorOp = (a: Handle, b: Handle) => Handle;
+type ScalarOp = (a: Handle, b: number | boolean) => Handle;
+
+// Frees tensors that escaped every tidy() scope and were never disposed, once they are garbage.
+const registry = new FinalizationRegistry<Handle>((h) => native.dispose(h));
 
 function shapeArgs(args: (number | number[])[]): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? args[0] : (args as number[]);
@@ -19,10 +21,22 @@ const INT64_MAX = Number.MAX_SAFE_INTEGER;
 
 export class Tensor {
   kept = false;
+  private registered = false;
 
   /** @internal Use the factory functions (tensor, zeros, rand…) rather than this constructor. */
   constructor(public handle: Handle) {
-    track(this);
+    if (!track(this)) this.escape();
+  }
+
+  /** @internal Called when no scope owns the tensor any more: from then on the GC is its safety net. */
+  escape(): void {
+    if (this.registered) return;
+    registry.register(this, this.handle, this);
+    this.registered = true;
+  }
+
+  private binary(tensorOp: TensorOp, scalarOp: ScalarOp, other: Operand): Tensor {
+    return new Tensor(other instanceof Tensor ? tensorOp(this.handle, other.handle) : scalarOp(this.handle, other));
   }
 
   get shape(): number[] {
@@ -50,6 +64,10 @@ export class Tensor {
   /** Frees the native memory now; using the tensor afterwards throws. Disposing twice is harmless. */
   dispose(): void {
     native.dispose(this.handle);
+    if (this.registered) {
+      registry.unregister(this);
+      this.registered = false;
+    }
   }
   get isDisposed(): boolean {
     return native.isDisposed(this.handle);
@@ -57,8 +75,10 @@ export class Tensor {
 
   /** @internal Swaps the native tensor behind this object, keeping its identity (Module.to relies on it). */
   replaceWith(handle: Handle): void {
-    native.dispose(this.handle);
+    const registered = this.registered;
+    this.dispose();
     this.handle = handle;
+    if (registered) this.escape();
   }
 
   // --- data out ---
@@ -68,6 +88,15 @@ export class Tensor {
   }
   /** The elements as plain numbers (int64 values beyond 2^53 lose precision). */
   toArray(): number[] {
+    const dtype = this.dtype;
+    if (dtype === 'float16' || dtype === 'bfloat16') {
+      const widened = native.to(this.handle, null, 'float32');
+      try {
+        return Array.from(viewBytes('float32', native.toBytes(widened)));
+      } finally {
+        native.dispose(widened);
+      }
+    }
     return Array.from(this.data() as ArrayLike<number | bigint>, Number);
   }
   item(): number {
@@ -188,24 +217,24 @@ export class Tensor {
   }
   /** Out-of-place scatter: a copy of t with src (a tensor or a number) written at idx along dim. */
   scatter(dim: number, idx: Tensor, src: Tensor | number): Tensor {
-    return new Tensor(native.scatter(this.handle, dim, idx.handle, operand(src)));
+    return new Tensor(src instanceof Tensor ? native.scatter(this.handle, dim, idx.handle, src.handle) : native.scatterScalar(this.handle, dim, idx.handle, src));
   }
 
   // --- arithmetic ---
   add(other: Operand): Tensor {
-    return new Tensor(native.add(this.handle, operand(other)));
+    return this.binary(native.add, native.addScalar, other);
   }
   sub(other: Operand): Tensor {
-    return new Tensor(native.sub(this.handle, operand(other)));
+    return this.binary(native.sub, native.subScalar, other);
   }
   mul(other: Operand): Tensor {
-    return new Tensor(native.mul(this.handle, operand(other)));
+    return this.binary(native.mul, native.mulScalar, other);
   }
   div(other: Operand): Tensor {
-    return new Tensor(native.div(this.handle, operand(other)));
+    return this.binary(native.div, native.divScalar, other);
   }
   pow(exponent: Operand): Tensor {
-    return new Tensor(native.pow(this.handle, operand(exponent)));
+    return this.binary(native.pow, native.powScalar, exponent);
   }
   neg(): Tensor {
     return new Tensor(native.neg(this.handle));
@@ -260,22 +289,22 @@ export class Tensor {
 
   // --- comparisons (bool tensors) ---
   eq(other: Operand): Tensor {
-    return new Tensor(native.eq(this.handle, operand(other)));
+    return this.binary(native.eq, native.eqScalar, other);
   }
   ne(other: Operand): Tensor {
-    return new Tensor(native.ne(this.handle, operand(other)));
+    return this.binary(native.ne, native.neScalar, other);
   }
   gt(other: Operand): Tensor {
-    return new Tensor(native.gt(this.handle, operand(other)));
+    return this.binary(native.gt, native.gtScalar, other);
   }
   lt(other: Operand): Tensor {
-    return new Tensor(native.lt(this.handle, operand(other)));
+    return this.binary(native.lt, native.ltScalar, other);
   }
   ge(other: Operand): Tensor {
-    return new Tensor(native.ge(this.handle, operand(other)));
+    return this.binary(native.ge, native.geScalar, other);
   }
   le(other: Operand): Tensor {
-    return new Tensor(native.le(this.handle, operand(other)));
+    return this.binary(native.le, native.leScalar, other);
   }
 
   // --- reductions ---

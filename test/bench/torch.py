@@ -1,7 +1,7 @@
 """The PyTorch side of `npm run bench:torch`: the same networks and steps as test/bench/torch.ts.
 
 Usage: python3 -P torch.py THREADS (-P keeps this file from shadowing the torch package). It then reads lines
-"CASE SECONDS" on stdin and answers each with the milliseconds per call, so the caller can interleave its own
+"CASE SECONDS" on stdin and answers each with [wall, CPU] milliseconds per call, so the caller can interleave its own
 measurements with these on a shared machine.
 """
 import json
@@ -26,15 +26,16 @@ def mlp():
 
 
 def per_call_ms(fn, seconds):
+    """Wall-clock and CPU milliseconds per call, averaged over at least `seconds` and 5 calls."""
     for _ in range(3):
         fn()
-    n, start = 0, time.perf_counter()
+    n, start, cpu_start = 0, time.perf_counter(), time.process_time()
     while True:
         fn()
         n += 1
         elapsed = time.perf_counter() - start
         if elapsed >= seconds and n >= 5:
-            return elapsed / n * 1000
+            return [elapsed / n * 1000, (time.process_time() - cpu_start) / n * 1000]
 
 
 def main():
@@ -75,7 +76,7 @@ def main():
     print(json.dumps({'threads': torch.get_num_threads(), 'version': torch.__version__}), flush=True)
     for line in sys.stdin:
         name, seconds = line.split()
-        print(per_call_ms(cases[name], float(seconds)), flush=True)
+        print(json.dumps(per_call_ms(cases[name], float(seconds))), flush=True)
 
 
 main()

@@ -3,33 +3,23 @@
 // small MLP step where per-call overhead dominates. Prints ms per call and the ratio ours / PyTorch. The two
 // sides take turns case by case, round after round, so load from other processes hits both alike; the best
 // round of each is compared.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from '../../agent-client/torch/index.js';
+import { findPythonWithTorch } from '../torch/python.js';
 
 const { nn, optim } = torch;
 type Case = 'dqnStep' | 'dqnAct' | 'mlpStep';
-type Timings = Record<Case, number>;
+/** Wall-clock and CPU milliseconds per call. */
+type Sample = [wall: number, cpu: number];
+type Timings = Record<Case, Sample>;
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const script = resolve(repo, 'test', 'bench', 'torch.py');
-
-function findPython(): string | null {
-  for (const candidate of [process.env.PYTHON, 'python3', '/usr/bin/python3']) {
-    if (!candidate) continue;
-    try {
-      execFileSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' });
-      return candidate;
-    } catch {
-      // not this one: try the next interpreter
-    }
-  }
-  return null;
-}
 
 function natureDqn(): torch.nn.Sequential {
   return new nn.Sequential(
@@ -40,15 +30,19 @@ function natureDqn(): torch.nn.Sequential {
   );
 }
 
-function perCallMs(fn: () => void, seconds: number): number {
+function perCallMs(fn: () => void, seconds: number): Sample {
   for (let i = 0; i < 3; i++) fn();
   let n = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   for (;;) {
     fn();
     n++;
     const elapsed = performance.now() - start;
-    if (elapsed >= seconds * 1000 && n >= 5) return elapsed / n;
+    if (elapsed >= seconds * 1000 && n >= 5) {
+      const cpu = process.cpuUsage(cpuStart);
+      return [elapsed / n, (cpu.user + cpu.system) / 1000 / n];
+    }
   }
 }
 
@@ -104,9 +98,9 @@ async function startPython(python: string, threads: number) {
   const hello = JSON.parse(await next()) as { threads: number; version: string };
   return {
     hello,
-    async measure(c: Case): Promise<number> {
+    async measure(c: Case): Promise<Sample> {
       child.stdin.write(`${c} ${SECONDS}\n`);
-      return Number(await next());
+      return JSON.parse(await next()) as Sample;
     },
     stop: () => child.stdin.end(),
   };
@@ -120,7 +114,7 @@ const CASES: [Case, string][] = [
 
 const threads = Number(process.env.BENCH_THREADS ?? torch.getNumThreads());
 torch.setNumThreads(threads);
-const pythonPath = findPython();
+const pythonPath = findPythonWithTorch();
 const python = pythonPath ? await startPython(pythonPath, threads) : null;
 console.log(
   `ours: libtorch ${torch.libtorchVersion()} through N-API; baseline: ${python ? `PyTorch ${python.hello.version} (${pythonPath})` : 'none (no python3 with torch found)'}`,
@@ -132,20 +126,30 @@ const theirs = createTimings();
 const { cases, dispose } = ourCases();
 for (let r = 0; r < ROUNDS; r++) {
   for (const [c] of CASES) {
-    if (python) theirs[c] = Math.min(theirs[c], await python.measure(c));
-    ours[c] = Math.min(ours[c], perCallMs(cases[c], SECONDS));
+    if (python) theirs[c] = best(theirs[c], await python.measure(c));
+    ours[c] = best(ours[c], perCallMs(cases[c], SECONDS));
   }
 }
 python?.stop();
 dispose();
 
-console.log('| case | ours (ms) | PyTorch (ms) | ours / PyTorch |');
-console.log('| --- | ---: | ---: | ---: |');
+// CPU time is the steadier figure on a loaded machine (waiting for a core does not count), wall time the one
+// that matters when the machine is free; each side reports both, and the best round of each is kept.
+console.log('| case | ours (ms) | PyTorch (ms) | ours / PyTorch | ours CPU (ms) | PyTorch CPU (ms) | CPU ratio |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [c, label] of CASES) {
-  const ratio = python ? `${(ours[c] / theirs[c]).toFixed(2)}x` : 'n/a';
-  console.log(`| ${label} | ${ours[c].toFixed(3)} | ${python ? theirs[c].toFixed(3) : 'n/a'} | ${ratio} |`);
+  const cells = [0, 1].flatMap((k) => {
+    const o = ours[c][k];
+    const p = theirs[c][k];
+    return python ? [o.toFixed(3), p.toFixed(3), `${(o / p).toFixed(2)}x`] : [o.toFixed(3), 'n/a', 'n/a'];
+  });
+  console.log(`| ${label} | ${cells.join(' | ')} |`);
+}
+
+function best(a: Sample, b: Sample): Sample {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1])];
 }
 
 function createTimings(): Timings {
-  return { dqnStep: Infinity, dqnAct: Infinity, mlpStep: Infinity };
+  return { dqnStep: [Infinity, Infinity], dqnAct: [Infinity, Infinity], mlpStep: [Infinity, Infinity] };
 }

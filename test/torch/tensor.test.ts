@@ -22,6 +22,7 @@ t.test('typed arrays go in and come out unchanged, with the matching dtype', (t)
     const sub = new Float32Array([9, 1, 2, 3, 9]).subarray(1, 4);
     t.same(torch.tensor(sub).toArray(), [1, 2, 3], 'a subarray contributes only its own elements');
     t.same(torch.tensor(Int32Array.from([1, 2]), { dtype: 'float64' }).data(), Float64Array.from([1, 2]), 'converted on request');
+    t.same(torch.tensor(Uint8Array.from([0, 2, 1]), { dtype: 'bool' }).toArray(), [0, 1, 1], 'bytes become proper booleans');
   });
   t.end();
 });
@@ -180,6 +181,12 @@ t.test('random numbers are seedable and have the right distribution', (t) => {
     torch.rand([10]);
     t.same(torch.randn([20000], { generator: new torch.Generator(7) }).toArray(), n.toArray(), 'a generator is a private, reproducible stream');
     t.notSame(torch.randn([5], { generator: new torch.Generator(8) }).toArray(), n.slice(0, 0, 5).toArray(), 'another seed, another stream');
+
+    const u = torch.uniform([5000], -3, -1, { generator: new torch.Generator(2), dtype: 'float64' });
+    t.ok(u.ge(-3).toArray().every(Boolean) && u.lt(-1).toArray().every(Boolean), 'uniform stays in [low, high)');
+    t.ok(Math.abs(u.mean().item() + 2) < 0.05, 'uniform mean near the middle');
+    const g = torch.normal([20000], 5, 0.5, { generator: new torch.Generator(2) });
+    t.ok(Math.abs(g.mean().item() - 5) < 0.02 && Math.abs(g.sub(5).pow(2).mean().sqrt().item() - 0.5) < 0.02, 'normal mean 5, std 0.5');
 
     const ints = torch.randint(3, 7, [2000], { generator: new torch.Generator(1) });
     t.equal(ints.dtype, 'int64');

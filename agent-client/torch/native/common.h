@@ -10,16 +10,16 @@
 
 namespace stadium {
 
-// JS sees a tensor as an External wrapping this holder. dispose() resets `t` at once; the External's
-// finaliser deletes the holder when the JS object is collected, so a forgotten tensor is freed eventually.
-struct Holder {
-  at::Tensor t;
-};
-
+// JS sees a tensor as a number: a slot in a per-thread table plus the slot's generation, so a handle used after
+// dispose() (whose slot may hold a newer tensor by then) is recognised and refused. Numbers rather than
+// N-API Externals: an External's finaliser is deferred to the event loop, so a synchronous training loop would
+// pile up millions of pending finalisers; disposal here is immediate and the JS side's FinalizationRegistry
+// covers only tensors that escape every tidy() scope.
 Napi::Value Wrap(Napi::Env env, at::Tensor t);
 // A libtorch function returning an undefined tensor (e.g. no gradient yet) maps to null.
 Napi::Value WrapOrNull(Napi::Env env, const at::Tensor& t);
 at::Tensor& Unwrap(const Napi::Value& v);
+inline bool IsHandle(const Napi::Value& v) { return v.IsNumber(); }
 c10::optional<at::Tensor> UnwrapOptional(const Napi::Value& v);
 std::vector<at::Tensor> UnwrapList(const Napi::Value& v);
 Napi::Array WrapList(Napi::Env env, const std::vector<at::Tensor>& ts);

@@ -1,5 +1,5 @@
-// Tensor operations: each binding is one libtorch call. The second operand of a binary op may be a tensor or a
-// JS number, decided here so that JS pays for a single N-API call either way.
+// Tensor operations: each binding is one libtorch call. Binary ops come in pairs, NAME for a tensor operand and
+// NAMEScalar for a JS number (handles are numbers too, so the caller says which it passes).
 #include "common.h"
 
 namespace stadium {
@@ -14,12 +14,9 @@ using Info = const Napi::CallbackInfo&;
     return Wrap(info.Env(), EXPR);                   \
   }
 
-#define BINARY(NAME, METHOD)                                                            \
-  Napi::Value NAME(Info info) {                                                         \
-    const at::Tensor& a = Unwrap(info[0]);                                              \
-    return Wrap(info.Env(), info[1].IsExternal() ? a.METHOD(Unwrap(info[1]))            \
-                                                 : a.METHOD(ToScalar(info[1])));        \
-  }
+#define BINARY(NAME, METHOD)                                                                    \
+  UNARY(NAME, a.METHOD(Unwrap(info[1])))                                                        \
+  UNARY(NAME##Scalar, a.METHOD(ToScalar(info[1])))
 
 UNARY(Neg, a.neg())
 UNARY(Exp, a.exp())
@@ -49,8 +46,8 @@ UNARY(Slice, a.slice(Int(info[1]), Int(info[2]), Int(info[3]), Int(info[4])))
 UNARY(Index, a.index({Unwrap(info[1])}))
 UNARY(IndexSelect, a.index_select(Int(info[1]), Unwrap(info[2])))
 UNARY(Gather, a.gather(Int(info[1]), Unwrap(info[2])))
-UNARY(Scatter, info[3].IsExternal() ? a.scatter(Int(info[1]), Unwrap(info[2]), Unwrap(info[3]))
-                                    : a.scatter(Int(info[1]), Unwrap(info[2]), ToScalar(info[3])))
+UNARY(Scatter, a.scatter(Int(info[1]), Unwrap(info[2]), Unwrap(info[3])))
+UNARY(ScatterScalar, a.scatter(Int(info[1]), Unwrap(info[2]), ToScalar(info[3])))
 UNARY(Matmul, a.matmul(Unwrap(info[1])))
 UNARY(Diagonal, a.diagonal())
 UNARY(MaxAll, a.max())
@@ -96,9 +93,11 @@ Napi::Value MinDim(Info info) {
   return WrapList(info.Env(), {values, indices});
 }
 
+// where(cond, a, b, tensors): bit 0 of `tensors` says a is a tensor handle, bit 1 the same for b.
 Napi::Value Where(Info info) {
   const at::Tensor& cond = Unwrap(info[0]);
-  bool tensorA = info[1].IsExternal(), tensorB = info[2].IsExternal();
+  int64_t tensors = Int(info[3]);
+  bool tensorA = tensors & 1, tensorB = tensors & 2;
   at::Tensor out;
   if (tensorA && tensorB)
     out = at::where(cond, Unwrap(info[1]), Unwrap(info[2]));
@@ -151,6 +150,7 @@ void RegisterOps(Napi::Env env, Napi::Object exports) {
   Export<IndexSelect>(env, exports, "indexSelect");
   Export<Gather>(env, exports, "gather");
   Export<Scatter>(env, exports, "scatter");
+  Export<ScatterScalar>(env, exports, "scatterScalar");
   Export<Matmul>(env, exports, "matmul");
   Export<Diagonal>(env, exports, "diagonal");
   Export<MaxAll>(env, exports, "maxAll");
@@ -159,16 +159,27 @@ void RegisterOps(Napi::Env env, Napi::Object exports) {
   Export<Argmin>(env, exports, "argmin");
   Export<Clamp>(env, exports, "clamp");
   Export<Add>(env, exports, "add");
+  Export<AddScalar>(env, exports, "addScalar");
   Export<Sub>(env, exports, "sub");
+  Export<SubScalar>(env, exports, "subScalar");
   Export<Mul>(env, exports, "mul");
+  Export<MulScalar>(env, exports, "mulScalar");
   Export<Div>(env, exports, "div");
+  Export<DivScalar>(env, exports, "divScalar");
   Export<Pow>(env, exports, "pow");
+  Export<PowScalar>(env, exports, "powScalar");
   Export<Eq>(env, exports, "eq");
+  Export<EqScalar>(env, exports, "eqScalar");
   Export<Ne>(env, exports, "ne");
+  Export<NeScalar>(env, exports, "neScalar");
   Export<Gt>(env, exports, "gt");
+  Export<GtScalar>(env, exports, "gtScalar");
   Export<Lt>(env, exports, "lt");
+  Export<LtScalar>(env, exports, "ltScalar");
   Export<Ge>(env, exports, "ge");
+  Export<GeScalar>(env, exports, "geScalar");
   Export<Le>(env, exports, "le");
+  Export<LeScalar>(env, exports, "leScalar");
   Export<Maximum>(env, exports, "maximum");
   Export<Minimum>(env, exports, "minimum");
   Export<Sum>(env, exports, "sum");

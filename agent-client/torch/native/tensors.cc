@@ -9,13 +9,14 @@
 #include <torch/version.h>
 
 #include <atomic>
+#include <deque>
 #include <cstring>
 
 namespace stadium {
 
 namespace {
 
-std::atomic<int64_t> liveHandles{0};
+thread_local int64_t liveHandles = 0;
 std::atomic<int64_t> cpuBytes{0};
 
 // Wraps libtorch's CPU allocator to count the bytes it currently holds, so that a leak test can watch libtorch's
@@ -54,16 +55,48 @@ class CountingAllocator final : public c10::Allocator {
   c10::Allocator* base_;
 };
 
-void Finalize(Napi::Env, Holder* h) {
-  if (h->t.defined()) --liveHandles;
-  delete h;
+struct Slot {
+  at::Tensor t;
+  uint32_t generation = 0;
+  uint32_t index = 0;
+};
+constexpr int64_t kIndexBits = 24;
+constexpr int64_t kIndexMask = (int64_t{1} << kIndexBits) - 1;
+// Generations wrap below 2^29 so that index and generation fit a double exactly (2^53).
+constexpr uint32_t kGenerationMask = (1u << 29) - 1;
+
+// A deque, so that growing it never moves a slot: Unwrap hands out references that a later Wrap in the same
+// binding must not invalidate.
+thread_local std::deque<Slot> slots;
+thread_local std::vector<uint32_t> freeSlots;
+
+// The slot a handle names, or null when it does not name a live tensor.
+Slot* Find(const Napi::Value& v) {
+  double raw = v.As<Napi::Number>().DoubleValue();
+  if (!(raw >= 0 && raw < 9007199254740992.0)) return nullptr;
+  auto id = static_cast<int64_t>(raw);
+  auto index = static_cast<size_t>(id & kIndexMask);
+  if (index >= slots.size()) return nullptr;
+  Slot& s = slots[index];
+  return s.generation == static_cast<uint32_t>(id >> kIndexBits) && s.t.defined() ? &s : nullptr;
 }
 
 }  // namespace
 
 Napi::Value Wrap(Napi::Env env, at::Tensor t) {
+  uint32_t index;
+  if (freeSlots.empty()) {
+    if (slots.size() > static_cast<size_t>(kIndexMask)) throw std::runtime_error("too many live tensors (2^24)");
+    index = static_cast<uint32_t>(slots.size());
+    slots.emplace_back().index = index;
+  } else {
+    index = freeSlots.back();
+    freeSlots.pop_back();
+  }
+  Slot& s = slots[index];
+  s.t = std::move(t);
   ++liveHandles;
-  return Napi::External<Holder>::New(env, new Holder{std::move(t)}, Finalize);
+  return Napi::Number::New(env, static_cast<double>((static_cast<int64_t>(s.generation) << kIndexBits) | index));
 }
 
 Napi::Value WrapOrNull(Napi::Env env, const at::Tensor& t) {
@@ -71,10 +104,10 @@ Napi::Value WrapOrNull(Napi::Env env, const at::Tensor& t) {
 }
 
 at::Tensor& Unwrap(const Napi::Value& v) {
-  if (!v.IsExternal()) throw Napi::TypeError::New(v.Env(), "expected a Tensor");
-  at::Tensor& t = v.As<Napi::External<Holder>>().Data()->t;
-  if (!t.defined()) throw Napi::Error::New(v.Env(), "tensor was used after dispose()");
-  return t;
+  if (!v.IsNumber()) throw Napi::TypeError::New(v.Env(), "expected a Tensor");
+  Slot* s = Find(v);
+  if (!s) throw Napi::Error::New(v.Env(), "tensor was used after dispose()");
+  return s->t;
 }
 
 c10::optional<at::Tensor> UnwrapOptional(const Napi::Value& v) {
@@ -262,18 +295,20 @@ Napi::Value NewGenerator(const Napi::CallbackInfo& info) {
   return Napi::External<at::Generator>::New(info.Env(), gen, [](Napi::Env, at::Generator* g) { delete g; });
 }
 
+// Disposing a stale or already disposed handle does nothing, so JS may dispose twice safely.
 Napi::Value Dispose(const Napi::CallbackInfo& info) {
-  if (!info[0].IsExternal()) return info.Env().Undefined();
-  at::Tensor& t = info[0].As<Napi::External<Holder>>().Data()->t;
-  if (t.defined()) {
-    t.reset();
+  if (!info[0].IsNumber()) return info.Env().Undefined();
+  if (Slot* s = Find(info[0])) {
+    s->t.reset();
+    s->generation = (s->generation + 1) & kGenerationMask;
+    freeSlots.push_back(s->index);
     --liveHandles;
   }
   return info.Env().Undefined();
 }
 
 Napi::Value IsDisposed(const Napi::CallbackInfo& info) {
-  return Napi::Boolean::New(info.Env(), !info[0].As<Napi::External<Holder>>().Data()->t.defined());
+  return Napi::Boolean::New(info.Env(), !info[0].IsNumber() || Find(info[0]) == nullptr);
 }
 
 Napi::Value Shape(const Napi::CallbackInfo& info) {
@@ -346,7 +381,7 @@ Napi::Value CudaDeviceCount(const Napi::CallbackInfo& info) {
 
 Napi::Value MemoryStats(const Napi::CallbackInfo& info) {
   auto out = Napi::Object::New(info.Env());
-  out.Set("handles", Napi::Number::New(info.Env(), static_cast<double>(liveHandles.load())));
+  out.Set("handles", Napi::Number::New(info.Env(), static_cast<double>(liveHandles)));
   out.Set("cpuBytes", Napi::Number::New(info.Env(), static_cast<double>(cpuBytes.load())));
   return out;
 }

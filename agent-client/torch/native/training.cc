@@ -51,7 +51,7 @@ Napi::Value CrossEntropy(Info info) {
 // the way torch.optim fills its per-parameter state lazily.
 at::Tensor State(Napi::Array slots, uint32_t i, const at::Tensor& like) {
   Napi::Value v = slots.Get(i);
-  if (v.IsExternal()) return Unwrap(v);
+  if (IsHandle(v)) return Unwrap(v);
   at::Tensor fresh = at::zeros_like(like, at::MemoryFormat::Preserve);
   slots.Set(i, Wrap(slots.Env(), fresh));
   return fresh;
@@ -133,7 +133,7 @@ Napi::Value SgdStep(Info info) {
     if (useMomentum) {
       auto slots = info[1].As<Napi::Array>();
       at::Tensor buf;
-      if (slots.Get(i).IsExternal()) {
+      if (IsHandle(slots.Get(i))) {
         buf = Unwrap(slots.Get(i));
         buf.mul_(momentum).add_(d, 1 - dampening);
       } else {

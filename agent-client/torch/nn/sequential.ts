@@ -11,12 +11,12 @@ export class Sequential extends Module {
     this.layers = layers;
   }
 
-  /** Intermediate activations are disposed as soon as the next layer has consumed them. */
+  /** Intermediate activations are disposed as soon as the next layer has consumed them (autograd keeps what it needs). */
   forward(x: Tensor): Tensor {
     let out = x;
     for (const layer of this.layers) {
       const next = layer.forward(out);
-      if (out !== x && out !== next) out.dispose();
+      if (out !== x && out !== next && !out.kept) out.dispose();
       out = next;
     }
     return out;

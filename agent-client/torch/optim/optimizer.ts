@@ -5,6 +5,18 @@ import { native, type Handle } from '../native.js';
 
 export type Slots = (Handle | null)[];
 
+function disposeSlots(all: Slots[]): void {
+  for (const s of all) {
+    for (const [i, h] of s.entries()) {
+      if (h !== null) native.dispose(h);
+      s[i] = null;
+    }
+  }
+}
+
+// Frees the state of an optimiser that was dropped without dispose().
+const registry = new FinalizationRegistry<Slots[]>(disposeSlots);
+
 export abstract class Optimizer {
   protected readonly params: readonly Tensor[];
   private readonly slots: Slots[] = [];
@@ -13,6 +25,7 @@ export abstract class Optimizer {
     this.params = [...params];
     if (this.params.length === 0) throw new RangeError('optimiser got an empty parameter list');
     if (!(lr > 0)) throw new RangeError(`learning rate must be > 0, got ${lr}`);
+    registry.register(this, this.slots, this);
   }
 
   /** Applies one update from the current gradients; parameters without a gradient are left alone. */
@@ -35,12 +48,8 @@ export abstract class Optimizer {
   }
 
   dispose(): void {
-    for (const s of this.slots) {
-      for (const [i, h] of s.entries()) {
-        if (h) native.dispose(h);
-        s[i] = null;
-      }
-    }
+    disposeSlots(this.slots);
+    registry.unregister(this);
   }
 }
 
