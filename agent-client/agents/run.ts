@@ -9,7 +9,7 @@ import type { Agent, EnvSpaces } from './common/agent.js';
 import { readCheckpoint, saveCheckpoint } from './common/checkpoint.js';
 import { type Episode, evaluate, mean, train } from './common/loop.js';
 import { RunLog } from './common/run-log.js';
-import { agentEntry, createAgent } from './registry.js';
+import { createAgent } from './registry.js';
 
 export interface RunOptions {
   agent: string;
@@ -63,7 +63,6 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
       firstSeed = opts.seed + log.episodes;
       opts.progress?.write(`resuming ${meta.kind} on ${meta.envId} at step ${agent.steps} from ${checkpointDir(opts.runDir)}\n`);
     } else {
-      agentEntry(opts.agent);
       agent = createAgent(opts.agent, spaces, { seed: opts.seed, device, overrides: opts.overrides });
     }
     const a = agent;

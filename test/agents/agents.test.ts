@@ -67,6 +67,21 @@ t.test('tabular Q-learning on FrozenLake: values move from zero and a checkpoint
   t.throws(() => createAgent('qlearning', { envId: 'CartPole-v1', observationSpace: env.actionSpace, actionSpace: env.actionSpace }, { seed: 1, device: 'cpu', overrides: { gamma: 2 } }), /gamma/);
 });
 
+t.test('the same seed reproduces a CPU run exactly', async (t) => {
+  const { connect } = await agentServer(t);
+  const stadium = connect();
+  const runs = [];
+  for (let i = 0; i < 2; i++) {
+    const env = await stadium.make('CartPole-v1');
+    const agent = createAgent('dqn', spacesOf(env), { seed: 8, device: 'cpu', overrides: { ...CASES[4].overrides, nStep: 2, dueling: true } });
+    const episodes = await train(env, agent, { steps: 200, seed: 8 });
+    runs.push({ agent, returns: episodes.map((e) => e.return) });
+  }
+  t.same(runs[1].returns, runs[0].returns, 'same episode returns');
+  sameTensors(t, runs[0].agent, runs[1].agent, 'two runs with seed 8');
+  for (const r of runs) r.agent.dispose();
+});
+
 t.test('bad settings are refused with what is allowed', async (t) => {
   const { connect } = await agentServer(t);
   const env = await connect().make('CartPole-v1');

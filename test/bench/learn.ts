@@ -30,7 +30,7 @@ interface Case {
   /** Greedy checks during training: every `checkEvery` steps, a quick `quickEpisodes` check, then the full one. */
   checkEvery: number;
   quickEpisodes: number;
-  /** Stop training once the target is reached. */
+  /** Stop training once the target is reached (then that evaluation is the final one; else the final one is at the end). */
   stopAtTarget: boolean;
   /** Printed beside the result. */
   reference?: () => string;
@@ -104,7 +104,7 @@ async function runCase(c: Case, address: string): Promise<Row> {
       process.stderr.write(`[${c.name}] step ${agent.steps}: greedy ${mean(full).toFixed(3)} over ${c.evalEpisodes} episodes\n`);
       if (mean(full) < c.target) return false;
       reachedAt = agent.steps;
-      finalReturns = full;
+      if (c.stopAtTarget) finalReturns = full;
       return c.stopAtTarget;
     },
   });
