@@ -6,7 +6,7 @@ import { Discrete, type Native } from '../../../proto/spaces.js';
 import type { Agent, AgentCheckpoint, EnvSpaces, Outcome } from '../common/agent.js';
 import { required } from '../common/checkpoint.js';
 import { CountingRng } from '../common/rng.js';
-import { type Schedule, checkSchedule, scheduleValue } from '../common/schedule.js';
+import { type Schedule, checkSchedule, constant, scheduleValue } from '../common/schedule.js';
 
 export interface QLearningConfig {
   gamma: number;
@@ -20,8 +20,8 @@ export interface QLearningConfig {
 /** Watkins' setting with Sutton & Barto's usual ε-greedy (ε 0.1, α 0.1), γ 0.99. */
 export const QLEARNING_DEFAULTS: QLearningConfig = {
   gamma: 0.99,
-  alpha: { kind: 'constant', start: 0.1, end: 0.1, steps: 1 },
-  epsilon: { kind: 'constant', start: 0.1, end: 0.1, steps: 1 },
+  alpha: constant(0.1),
+  epsilon: constant(0.1),
   initialQ: 0,
 };
 
