@@ -46,7 +46,8 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
   const stadium = Stadium.connect(opts.server);
   let env: RemoteEnv | null = null;
   let agent: Agent | null = null;
-  const log = new RunLog(opts.runDir, opts.steps, opts.progress === undefined ? process.stderr : opts.progress);
+  const progress = opts.progress === undefined ? process.stderr : opts.progress;
+  const log = new RunLog(opts.runDir, opts.steps, progress);
   const save = async () => {
     if (agent && opts.runDir) await saveCheckpoint(checkpointDir(opts.runDir), agent, { envId: opts.env, seed: opts.seed, progress: { episodes: log.episodes } });
   };
@@ -61,7 +62,7 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
       agent.restore({ tensors, state: meta.state });
       log.episodes = meta.progress.episodes ?? 0;
       firstSeed = opts.seed + log.episodes;
-      opts.progress?.write(`resuming ${meta.kind} on ${meta.envId} at step ${agent.steps} from ${checkpointDir(opts.runDir)}\n`);
+      progress?.write(`resuming ${meta.kind} on ${meta.envId} at step ${agent.steps} from ${checkpointDir(opts.runDir)}\n`);
     } else {
       agent = createAgent(opts.agent, spaces, { seed: opts.seed, device, overrides: opts.overrides });
     }

@@ -18,7 +18,7 @@ export class RunLog {
   private rate = 0;
   episodes = 0;
 
-  /** `runDir` null: progress only. `quiet`: no progress line. */
+  /** `runDir` null: progress only; `progress` null: no progress line. */
   constructor(
     readonly runDir: string | null,
     private readonly totalSteps: number,
