@@ -1,0 +1,103 @@
+// Deep Q-learning (Mnih et al. 2015) with the usual extensions, CleanRL-style: acting and the update schedule
+// here, the TD update in QLearner.learn(). A RewardBonus (RND) adds an intrinsic reward to sampled transitions.
+
+import * as torch from '../../torch/index.js';
+import type { Native } from '../../../proto/spaces.js';
+import type { Agent, AgentCheckpoint, EnvSpaces, Outcome } from '../common/agent.js';
+import { type DiscreteActions, discreteActions } from '../common/actions.js';
+import { type Encoding, encodingFor } from '../common/encoding.js';
+import { CountingRng } from '../common/rng.js';
+import { scheduleValue } from '../common/schedule.js';
+import { type DQNConfig, checkDQNConfig } from './config.js';
+import { QLearner, type RewardBonus } from './q-learner.js';
+
+export class DQN implements Agent {
+  readonly kind: string;
+  readonly encoding: Encoding;
+  readonly actions: DiscreteActions;
+  readonly learner: QLearner;
+  readonly bonus: RewardBonus | null;
+  private readonly rng: CountingRng;
+  private stepCount = 0;
+
+  /** `makeBonus` builds an intrinsic reward (RND) over this agent's observation encoding and generator. */
+  constructor(
+    readonly config: DQNConfig,
+    spaces: EnvSpaces,
+    readonly seed: number,
+    readonly device: torch.Device,
+    makeBonus: ((encoding: Encoding, rng: CountingRng) => RewardBonus) | null = null,
+    kind = 'dqn',
+  ) {
+    checkDQNConfig(config);
+    this.kind = kind;
+    this.rng = new CountingRng(seed);
+    this.encoding = encodingFor(spaces.observationSpace, config.observationItems ?? undefined);
+    this.actions = discreteActions(spaces.actionSpace, config.parameterBins);
+    torch.manualSeed(seed);
+    this.learner = new QLearner(config, this.encoding, this.actions.n, device, this.rng);
+    this.bonus = makeBonus?.(this.encoding, this.rng) ?? null;
+  }
+
+  get replay() {
+    return this.learner.replay;
+  }
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  get epsilon(): number {
+    return scheduleValue(this.config.epsilon, this.stepCount);
+  }
+
+  begin(obs: Native, learn: boolean): void {
+    if (learn) this.replay.begin(this.encoding.encode(obs));
+  }
+
+  act(obs: Native, explore: boolean): Native {
+    if (explore && this.rng.random() < this.epsilon) return this.actions.toEnv(this.rng.integer(this.actions.n));
+    return this.actions.toEnv(this.learner.greedy(this.encoding.encode(obs)));
+  }
+
+  observe(o: Outcome, learn: boolean): void {
+    if (!learn) return;
+    const next = this.encoding.encode(o.nextObs);
+    this.bonus?.observe(next);
+    this.replay.add([this.actions.fromEnv(o.action)], o.reward, next, o.terminated, o.truncated);
+    this.stepCount++;
+    const c = this.config;
+    if (this.stepCount <= c.learningStarts) return;
+    if (this.stepCount % c.trainFrequency === 0) {
+      for (let i = 0; i < c.gradientSteps; i++) this.learner.learn(this.stepCount, this.bonus);
+      if (c.tau < 1) this.learner.updateTarget();
+    }
+    if (c.tau >= 1 && this.stepCount % c.targetUpdateEvery === 0) this.learner.updateTarget();
+  }
+
+  metrics(): Record<string, number> {
+    return { loss: this.learner.lastLoss, q: this.learner.lastQ, epsilon: this.epsilon, ...this.bonus?.metrics() };
+  }
+
+  checkpoint(): AgentCheckpoint {
+    const learner = this.learner.checkpoint('');
+    const bonus = this.bonus?.checkpoint();
+    return {
+      tensors: { ...learner.tensors, ...bonus?.tensors },
+      state: { steps: this.stepCount, rng: this.rng.state(), learner: learner.state, bonus: bonus?.state ?? null },
+    };
+  }
+
+  restore(c: AgentCheckpoint): void {
+    const s = c.state as unknown as { steps: number; rng: { seed: number; draws: number }; learner: AgentCheckpoint['state']; bonus: AgentCheckpoint['state'] };
+    this.learner.restore({ tensors: c.tensors, state: s.learner }, '');
+    this.bonus?.restore({ tensors: c.tensors, state: s.bonus });
+    this.stepCount = s.steps;
+    this.rng.restore(s.rng);
+  }
+
+  dispose(): void {
+    this.learner.dispose();
+    this.bonus?.dispose();
+  }
+}

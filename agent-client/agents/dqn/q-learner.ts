@@ -1,0 +1,117 @@
+// The learning half of DQN, shared by DQN itself and by h-DQN's controller and meta-controller: an online and a
+// target Q network, Adam, replay, and the TD update.
+
+import * as torch from '../../torch/index.js';
+import type { AgentCheckpoint } from '../common/agent.js';
+import { Adam } from '../common/adam.js';
+import { prefixed, withPrefix } from '../common/checkpoint.js';
+import type { Encoding } from '../common/encoding.js';
+import { torsoFor } from '../common/networks.js';
+import type { CountingRng } from '../common/rng.js';
+import type { DQNConfig } from './config.js';
+import { QNetwork, softUpdate } from './q-network.js';
+import { Replay, type ReplayState } from './replay.js';
+
+export type QLearnerConfig = Pick<
+  DQNConfig,
+  'gamma' | 'lr' | 'adamEps' | 'batchSize' | 'bufferSize' | 'tau' | 'double' | 'dueling' | 'loss' | 'maxGradNorm' | 'nStep' | 'prioritized' | 'hidden' | 'frameStack'
+>;
+
+/** An intrinsic reward added to every sampled transition (RND). */
+export interface RewardBonus {
+  /** Intrinsic rewards [B] for a batch of next observations (no gradient). */
+  reward(nextObs: torch.Tensor): torch.Tensor;
+  /** Sees every observation collected (for running statistics). */
+  observe(obs: Float32Array | Uint8Array): void;
+  /** One training step on a batch of observations. */
+  train(obs: torch.Tensor): void;
+  readonly extrinsicWeight: number;
+  readonly intrinsicWeight: number;
+  metrics(): Record<string, number>;
+  checkpoint(): AgentCheckpoint;
+  restore(c: AgentCheckpoint): void;
+  dispose(): void;
+}
+
+export class QLearner {
+  readonly q: QNetwork;
+  readonly target: QNetwork;
+  readonly optimizer: Adam;
+  readonly replay: Replay;
+  lastLoss = NaN;
+  lastQ = NaN;
+
+  constructor(
+    readonly config: QLearnerConfig,
+    readonly encoding: Pick<Encoding, 'shape' | 'dtype'>,
+    readonly actions: number,
+    readonly device: torch.Device,
+    rng: CountingRng,
+  ) {
+    const net = () => new QNetwork(torsoFor(encoding as Encoding, config.hidden), actions, config.dueling).to(device);
+    this.q = net();
+    this.target = net();
+    this.target.copyFrom(this.q);
+    this.optimizer = new Adam([this.q], { lr: config.lr, betas: [0.9, 0.999], eps: config.adamEps });
+    const replayConfig = { capacity: config.bufferSize, nStep: config.nStep, gamma: config.gamma, prioritized: config.prioritized, frameStack: config.frameStack };
+    this.replay = new Replay(replayConfig, encoding, 1, device, rng);
+  }
+
+  greedy(x: Float32Array | Uint8Array): number {
+    return torch.tidy(() => torch.noGrad(() => this.q.forward(torch.tensor(x, { shape: [1, ...this.encoding.shape], device: this.device })).argmax().item()));
+  }
+
+  /** One gradient step on a sampled batch: TD targets from the target net (action chosen by the online net if double). */
+  learn(step: number, bonus: RewardBonus | null = null): void {
+    const c = this.config;
+    torch.tidy(() => {
+      const p = c.prioritized;
+      const beta = p ? p.beta0 + (1 - p.beta0) * Math.min(1, step / p.betaSteps) : 1;
+      const b = this.replay.sample(c.batchSize, beta);
+      const taken = b.actions.select(1, 0).long().unsqueeze(1);
+      const q = this.q.forward(b.obs).gather(1, taken).squeeze(1);
+      const target = torch.noGrad(() => {
+        const nextTarget = this.target.forward(b.nextObs);
+        const nextQ = c.double ? nextTarget.gather(1, this.q.forward(b.nextObs).argmax(1, true)).squeeze(1) : nextTarget.max(1).values;
+        const reward = bonus ? b.rewards.mul(bonus.extrinsicWeight).add(bonus.reward(b.nextObs).mul(bonus.intrinsicWeight)) : b.rewards;
+        return reward.add(b.discounts.mul(nextQ));
+      });
+      const perSample = c.loss === 'huber' ? torch.nn.huberLoss(q, target, { reduction: 'none' }) : torch.nn.mseLoss(q, target, { reduction: 'none' });
+      const loss = perSample.mul(b.weights).mean();
+      this.optimizer.zeroGrad();
+      loss.backward();
+      if (c.maxGradNorm > 0) torch.optim.clipGradNorm(this.q.parameters(), c.maxGradNorm);
+      this.optimizer.step();
+      if (p) this.replay.updatePriorities(b.slots, q.detach().sub(target).data() as Float32Array);
+      bonus?.train(b.nextObs);
+      this.lastLoss = loss.item();
+      this.lastQ = q.detach().mean().item();
+    });
+  }
+
+  /** Polyak step (tau < 1), or a hard copy. */
+  updateTarget(): void {
+    softUpdate(this.target, this.q, this.config.tau);
+  }
+
+  checkpoint(prefix: string): AgentCheckpoint {
+    const replay = this.replay.checkpoint(`${prefix}replay.`);
+    return {
+      tensors: { ...prefixed(this.q, `${prefix}q.`), ...prefixed(this.target, `${prefix}target.`), ...this.optimizer.stateTensors(`${prefix}adam.`), ...replay.tensors },
+      state: { adamSteps: this.optimizer.steps, replay: { ...replay.state } },
+    };
+  }
+
+  restore(c: AgentCheckpoint, prefix: string): void {
+    const s = c.state as unknown as { adamSteps: number; replay: ReplayState };
+    this.q.loadStateDict(withPrefix(c.tensors, `${prefix}q.`));
+    this.target.loadStateDict(withPrefix(c.tensors, `${prefix}target.`));
+    this.optimizer.load(c.tensors, `${prefix}adam.`, s.adamSteps);
+    this.replay.restore(c.tensors, `${prefix}replay.`, s.replay);
+  }
+
+  dispose(): void {
+    this.q.dispose();
+    this.target.dispose();
+  }
+}

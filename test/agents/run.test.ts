@@ -1,0 +1,46 @@
+// Training runs as the CLI drives them: metrics and TensorBoard events in the run dir, a stop request (Ctrl-C)
+// that saves a checkpoint the next run resumes from, and a server that goes away giving a clear error plus a
+// checkpoint instead of a stack trace.
+import t from 'tap';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ServerGone, checkpointDir, runTraining, type RunOptions } from '../../agent-client/agents/run.js';
+import { agentServer, tempDir } from './support.js';
+
+const OVERRIDES = { learningStarts: 50, bufferSize: 1000, hidden: [16], batchSize: 16 };
+
+function options(address: string, runDir: string, steps: number): RunOptions {
+  return { agent: 'dqn', env: 'CartPole-v1', server: address, device: 'cpu', steps, seed: 1, runDir, overrides: OVERRIDES, progress: null };
+}
+
+t.test('a stopped run saves a checkpoint, and the next run resumes from it', async (t) => {
+  const { address } = await agentServer(t);
+  const runDir = tempDir(t);
+  const signal = { stop: false };
+  const first = await runTraining({ ...options(address, runDir, 10_000), onEpisode: (e) => void (e.step >= 150 && (signal.stop = true)) }, signal);
+  t.ok(first.interrupted, 'the run reports the interruption');
+  const stoppedAt = first.agent.steps;
+  t.ok(stoppedAt >= 150 && stoppedAt < 10_000);
+  const meta = JSON.parse(readFileSync(join(checkpointDir(runDir), 'agent.json'), 'utf8'));
+  t.equal(meta.state.steps, stoppedAt, 'the checkpoint holds the step count');
+  const lines = readFileSync(join(runDir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  t.ok(lines.some((l) => 'episode/return' in l), 'episode returns in metrics.jsonl');
+  t.match(readdirSync(join(runDir, 'tensorboard'))[0], /^events\.out\.tfevents\./);
+  first.agent.dispose();
+
+  const second = await runTraining(options(address, runDir, stoppedAt + 100));
+  t.equal(second.agent.steps, stoppedAt + 100, 'the resumed run continues to the requested total');
+  t.notOk(second.interrupted);
+  second.agent.dispose();
+});
+
+t.test('a server that goes away mid-run gives a clear error and leaves a checkpoint', async (t) => {
+  const { address, server } = await agentServer(t);
+  const runDir = tempDir(t);
+  let stopping: Promise<void> | null = null;
+  const run = runTraining({ ...options(address, runDir, 10_000), onEpisode: (e) => void (e.step >= 100 && (stopping ??= server.shutdown(100))) });
+  await t.rejects(run, ServerGone);
+  await run.catch((e: Error) => t.match(e.message, new RegExp(`the server at ${address} went away at step \\d+ .*checkpoint saved in ${checkpointDir(runDir)}`)));
+  await stopping;
+  t.ok(existsSync(join(checkpointDir(runDir), 'agent.safetensors')), 'checkpoint written');
+});

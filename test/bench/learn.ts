@@ -1,0 +1,157 @@
+// npm run bench:learn [-- NAME…]: trains each agent on its env on the CPU with fixed seeds against a real server
+// started in this process, and prints env steps to reach the target, the final greedy evaluation, wall time and
+// env steps/s. Learning results, not timings for CI: each run takes minutes on two shared cores.
+
+import { rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as torch from '../../agent-client/torch/index.js';
+import { StadiumServer } from '../../env-server/server.js';
+import { defaultRegistry } from '../../env-server/envs/index.js';
+import { Logger } from '../../env-server/log.js';
+import { FrozenLake } from '../../env-server/envs/classic/frozen-lake.js';
+import { Stadium } from '../../agent-client/client.js';
+import { evaluate, mean, train } from '../../agent-client/agents/common/loop.js';
+import { RunLog } from '../../agent-client/agents/common/run-log.js';
+import { createAgent } from '../../agent-client/agents/registry.js';
+import { finiteHorizonOptimum } from '../../agent-client/agents/qlearning/value-iteration.js';
+
+interface Case {
+  name: string;
+  agent: string;
+  env: string;
+  envKwargs?: Record<string, unknown>;
+  steps: number;
+  seed: number;
+  overrides?: Record<string, unknown>;
+  /** The target on the mean greedy return over `evalEpisodes` (success rate where returns are 0/1). */
+  target: number | null;
+  evalEpisodes: number;
+  /** Greedy checks during training: every `checkEvery` steps, a quick `quickEpisodes` check, then the full one. */
+  checkEvery: number;
+  quickEpisodes: number;
+  /** Stop training once the target is reached (then that evaluation is the final one; else the final one is at the end). */
+  stopAtTarget: boolean;
+  /** Printed beside the result. */
+  reference?: () => string;
+  /** A training metric sampled 8 times during the run and printed as a curve (e.g. RND's intrinsic reward). */
+  curve?: string;
+}
+
+function frozenLakeOptimum(): string {
+  const env = new FrozenLake({ desc: ['SFFF', 'FHFH', 'FFFH', 'HFFG'], isSlippery: true, successRate: 1 / 3, rewardSchedule: [1, 0, 0] });
+  return `optimum ${finiteHorizonOptimum(env.P, 100)[0].toFixed(4)} (value iteration, horizon 100)`;
+}
+
+const CASES: Case[] = [
+  { name: 'dqn-cartpole', agent: 'dqn', env: 'CartPole-v1', steps: 50_000, seed: 1, target: 475, evalEpisodes: 100, checkEvery: 2500, quickEpisodes: 10, stopAtTarget: true },
+  { name: 'pdqn-platform', agent: 'pdqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'mpdqn-platform', agent: 'mpdqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seed: 1, target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
+  { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seed: 1, target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
+  { name: 'rnd-cartpole', agent: 'rnd', env: 'CartPole-v1', steps: 20_000, seed: 1, target: null, evalEpisodes: 20, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'rnd-frozenlake8x8', agent: 'rnd', env: 'FrozenLake8x8-v1', steps: 20_000, seed: 1, target: null, evalEpisodes: 200, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 200_000, seed: 1, target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
+];
+
+interface Row {
+  name: string;
+  env: string;
+  stepsToTarget: string;
+  final: string;
+  wall: string;
+  rate: string;
+  note: string;
+}
+
+async function runCase(c: Case, address: string): Promise<Row> {
+  const stadium = Stadium.connect(address);
+  const env = await stadium.make(c.env, { kwargs: c.envKwargs });
+  const evalEnv = await stadium.make(c.env, { kwargs: c.envKwargs });
+  const agent = createAgent(c.agent, { envId: c.env, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed: c.seed, device: 'cpu', overrides: c.overrides });
+  const runDir = join(tmpdir(), 'stadium-bench', c.name);
+  rmSync(runDir, { recursive: true, force: true });
+  const log = new RunLog(runDir, c.steps, process.stderr.isTTY ? process.stderr : null);
+  const curve: string[] = [];
+  const started = performance.now();
+  let evalMs = 0;
+  let reachedAt: number | null = null;
+  let finalReturns: number[] | null = null;
+  let nextCheck = c.checkEvery;
+  const timedEval = async (episodes: number, seed: number) => {
+    const t = performance.now();
+    const r = await evaluate(evalEnv, agent, episodes, seed);
+    evalMs += performance.now() - t;
+    return r;
+  };
+  await train(env, agent, {
+    steps: c.steps,
+    seed: c.seed,
+    shouldStop: () => {
+      log.tick(agent.steps, agent.metrics());
+      if (c.curve && agent.steps % Math.floor(c.steps / 8) === 0 && agent.steps > 0 && curve.length < 8) curve.push(`${agent.steps / 1000}k: ${agent.metrics()[c.curve].toFixed(3)}`);
+      return false;
+    },
+    onEpisode: async (e) => {
+      log.episode(e);
+      if (c.target === null || reachedAt !== null || agent.steps < nextCheck) return false;
+      nextCheck += c.checkEvery;
+      const quick = mean(await timedEval(c.quickEpisodes, c.seed + agent.steps));
+      process.stderr.write(`\n[${c.name}] step ${agent.steps}: quick greedy check ${quick.toFixed(3)} over ${c.quickEpisodes} episodes\n`);
+      if (quick < c.target) return false;
+      const full = await timedEval(c.evalEpisodes, c.seed + 1_000_000);
+      process.stderr.write(`[${c.name}] step ${agent.steps}: greedy ${mean(full).toFixed(3)} over ${c.evalEpisodes} episodes\n`);
+      if (mean(full) < c.target) return false;
+      reachedAt = agent.steps;
+      if (c.stopAtTarget) finalReturns = full;
+      return c.stopAtTarget;
+    },
+  });
+  log.close();
+  const trainMs = performance.now() - started - evalMs;
+  const trainedSteps = agent.steps;
+  finalReturns ??= await timedEval(c.evalEpisodes, c.seed + 1_000_000);
+  const final = mean(finalReturns);
+  if (c.target !== null && reachedAt === null && final >= c.target) reachedAt = trainedSteps;
+  const notes = [c.reference?.(), curve.length ? `${c.curve} ${curve.join(', ')}` : '', `metrics in ${runDir}`].filter(Boolean).join('; ');
+  agent.dispose();
+  await env.close();
+  await evalEnv.close();
+  stadium.close();
+  return {
+    name: c.name,
+    env: c.env,
+    stepsToTarget: c.target === null ? 'n/a' : reachedAt === null ? `not within ${trainedSteps}` : String(reachedAt),
+    final: `${final.toFixed(3)} (${c.evalEpisodes} ep)${c.target === null ? '' : ` target ${c.target}`}`,
+    wall: `${((performance.now() - started) / 1000).toFixed(0)} s`,
+    rate: ((trainedSteps * 1000) / trainMs).toFixed(0),
+    note: notes,
+  };
+}
+
+function table(rows: Row[]): string {
+  const head = ['run', 'env', 'env steps to target', 'final greedy eval', 'wall time', 'train env steps/s', 'notes'];
+  const lines = rows.map((r) => [r.name, r.env, r.stepsToTarget, r.final, r.wall, r.rate, r.note]);
+  return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n');
+}
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !CASES.some((c) => c.name === w));
+if (unknown.length) {
+  process.stderr.write(`unknown bench case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}\n`);
+  process.exit(2);
+}
+const server = new StadiumServer(defaultRegistry(), { port: 0, logger: new Logger('silent') });
+const port = await server.start();
+process.stdout.write(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), CPU training, libtorch ${torch.libtorchVersion()}, ${torch.getNumThreads()} torch thread(s)\n`);
+const rows: Row[] = [];
+try {
+  for (const c of CASES.filter((c) => !wanted.length || wanted.includes(c.name))) {
+    rows.push(await runCase(c, `127.0.0.1:${port}`));
+    process.stdout.write(`${table(rows.slice(-1))}\n`);
+  }
+} finally {
+  await server.shutdown(1000);
+}
+process.stdout.write(`\n${table(rows)}\n`);
