@@ -152,8 +152,9 @@ export class Box extends ArraySpace {
     }
     return null;
   }
+  /** Bounds that are the same for every element travel as one value (an Atari frame's Box has 100,800 elements). */
   spec(): SpaceSpec {
-    return { box: { low: [...this.low], high: [...this.high], shape: [...this.shape], dtype: this.dtype } };
+    return { box: { low: compactBound(this.low), high: compactBound(this.high), shape: [...this.shape], dtype: this.dtype } };
   }
   toString(): string {
     const lo = this.low.every((v) => v === this.low[0]) ? String(this.low[0]) : `[${this.low}]`;
@@ -315,9 +316,14 @@ function setElement(out: TypedArray, i: number, x: number): void {
   else out[i] = x;
 }
 
+function compactBound(b: Float64Array): number[] {
+  return b.every((x) => Object.is(x, b[0])) ? [b[0]] : [...b];
+}
+
 function broadcast(v: number | ArrayLike<number>, n: number, name: string): Float64Array {
   if (typeof v === 'number') return new Float64Array(n).fill(v);
-  if (v.length !== n) throw new RangeError(`Box ${name} has ${v.length} values, shape needs ${n}`);
+  if (v.length === 1 && n !== 1) return new Float64Array(n).fill(v[0]);
+  if (v.length !== n) throw new RangeError(`Box ${name} has ${v.length} values; the shape needs ${n} (or 1, the same bound everywhere)`);
   return Float64Array.from(v);
 }
 

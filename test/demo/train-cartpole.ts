@@ -1,5 +1,5 @@
-// npm run demo: starts an env server in this process, then trains DQN on CartPole-v1 against it over gRPC with
-// the progress bar, printing each episode's return. Every 5000 steps it plays 20 greedy episodes on a second
+// npm run demo: starts an env server (with the live viewer) in this process, then trains DQN on CartPole-v1
+// against it over gRPC with the progress bar, printing each episode's return and reporting loss and ε to the viewer. Every 5000 steps it plays 20 greedy episodes on a second
 // session; it stops once they average 475 (Gymnasium's reward threshold for CartPole-v1) or after 100k steps.
 
 import { StadiumServer } from '../../env-server/server.js';
@@ -11,10 +11,12 @@ import { evaluate, mean, train } from '../../agent-client/agents/common/loop.js'
 import { RunLog } from '../../agent-client/agents/common/run-log.js';
 
 const TARGET = 475;
-const server = new StadiumServer(defaultRegistry(), { port: 0, logger: new Logger('silent') });
+const viewerPort = Number(process.env.STADIUM_VIEWER_PORT ?? 8080);
+const server = new StadiumServer(defaultRegistry(), { port: 0, logger: new Logger('silent'), viewer: { port: viewerPort } });
 const port = await server.start();
 const address = `127.0.0.1:${port}`;
-process.stdout.write(`env server listening on ${address}; training DQN on CartPole-v1 (CPU) until greedy play averages ${TARGET}\n`);
+process.stdout.write(`env server listening on ${address}; watch the agent learn at http://127.0.0.1:${server.viewer!.port}/ (live viewer)\n`);
+process.stdout.write(`training DQN on CartPole-v1 (CPU) until greedy play averages ${TARGET}\n`);
 const stadium = Stadium.connect(address);
 let stop = false;
 process.on('SIGINT', () => (stop = true));
@@ -32,6 +34,7 @@ try {
     shouldStop: () => (log.tick(agent.steps, agent.metrics()), stop),
     onEpisode: async (e) => {
       log.episode(e);
+      await env.report(agent.metrics(), agent.steps);
       process.stderr.write(`${tty ? '\r\x1b[2K' : ''}episode ${String(log.episodes).padStart(4)}  step ${String(e.step).padStart(6)}  return ${String(e.return).padStart(5)}  mean(100) ${log.meanReturn.toFixed(1)}\n`);
       if (agent.steps < nextCheck) return false;
       nextCheck += 5000;
