@@ -1,0 +1,254 @@
+// ALEInterface: the Arcade Learning Environment's API over our WebAssembly
+// Atari 2600 (ale.wasm). Works in Node and in browsers: give it the wasm
+// bytes (or use ALEInterface.load() in Node, which finds the built file).
+import { md5Hex } from './md5.js';
+import { NTSC_PALETTE_RGB, NTSC_PALETTE_GRAY } from './palette.js';
+
+export const SCREEN_WIDTH = 160;
+export const SCREEN_HEIGHT = 210;
+const SCREEN_BYTES = SCREEN_WIDTH * SCREEN_HEIGHT;
+const RAM_BYTES = 128;
+/** Player A actions are 0..17 (NOOP .. DOWNLEFTFIRE). */
+export const LEGAL_ACTION_COUNT = 18;
+
+export const ACTION_NAMES = [
+  'NOOP', 'FIRE', 'UP', 'RIGHT', 'LEFT', 'DOWN', 'UPRIGHT', 'UPLEFT', 'DOWNRIGHT', 'DOWNLEFT',
+  'UPFIRE', 'RIGHTFIRE', 'LEFTFIRE', 'DOWNFIRE', 'UPRIGHTFIRE', 'UPLEFTFIRE', 'DOWNRIGHTFIRE', 'DOWNLEFTFIRE',
+] as const;
+
+interface AleExports {
+  memory: WebAssembly.Memory;
+  allocate(size: number): number;
+  configure(frameSkip: number, repeatActionProbability: number, maxFramesPerEpisode: number, seed: number): void;
+  loadGame(md5: number, image: number, size: number): number;
+  act(action: number, paddleStrength: number): number;
+  resetGame(): void;
+  gameOver(withTruncation: number): number;
+  lives(): number;
+  minimalActionBits(): number;
+  modeCount(): number;
+  modeAt(i: number): number;
+  difficultyCount(): number;
+  difficultyAt(i: number): number;
+  setMode(mode: number): number;
+  setDifficulty(difficulty: number): number;
+  frameNumber(): number;
+  episodeFrameNumber(): number;
+  completedFrames(): number;
+  screen(): number;
+  ramPointer(): number;
+  setRam(index: number, value: number): void;
+  stateBufferPointer(): number;
+  stateCapacity(): number;
+  cloneState(): number;
+  restoreState(): number;
+}
+
+export interface ALEOptions {
+  /** Frames each act() repeats the action for (ALE's frame_skip, default 1). */
+  frameSkip?: number;
+  /** Probability that a frame repeats the previous action instead (sticky actions, default 0). */
+  repeatActionProbability?: number;
+  /** Truncate episodes after this many frames (0 = never, the default). */
+  maxNumFramesPerEpisode?: number;
+  /** Seed of the sticky-action generator (ALE's random_seed, default 0). */
+  randomSeed?: number;
+}
+
+function checkInteger(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  }
+}
+
+export class ALEInterface {
+  private readonly wasm: AleExports;
+  private loaded = false;
+  private minimal: number[] = [];
+
+  private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
+    this.wasm = instance.exports as unknown as AleExports;
+    const frameSkip = options.frameSkip ?? 1;
+    const stickiness = options.repeatActionProbability ?? 0;
+    const maxFrames = options.maxNumFramesPerEpisode ?? 0;
+    const seed = options.randomSeed ?? 0;
+    checkInteger('frameSkip', frameSkip, 1);
+    checkInteger('maxNumFramesPerEpisode', maxFrames, 0);
+    checkInteger('randomSeed', seed, 0);
+    if (!(stickiness >= 0 && stickiness <= 1)) {
+      throw new RangeError(`repeatActionProbability must be in [0, 1], got ${stickiness}`);
+    }
+    this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
+  }
+
+  /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
+  static async create(wasm: BufferSource | WebAssembly.Module, options: ALEOptions = {}): Promise<ALEInterface> {
+    const module = wasm instanceof WebAssembly.Module ? wasm : await WebAssembly.compile(wasm);
+    const instance = await WebAssembly.instantiate(module, {});
+    return new ALEInterface(instance, options);
+  }
+
+  /** Synchronous variant for an already compiled module. */
+  static fromModule(module: WebAssembly.Module, options: ALEOptions = {}): ALEInterface {
+    return new ALEInterface(new WebAssembly.Instance(module, {}), options);
+  }
+
+  /**
+   * Loads a ROM image. Only the ROM dumps ALE supports are accepted (they are
+   * identified by MD5); like ALE this powers the console on and resets the game.
+   */
+  loadROM(rom: Uint8Array): void {
+    if (!(rom instanceof Uint8Array)) throw new TypeError('loadROM expects the ROM image as a Uint8Array');
+    if (rom.length < 2048 || rom.length > 512 * 1024 || rom.length % 1024 !== 0) {
+      throw new RangeError(`ROM image size ${rom.length} is not a 2600 cartridge size (2 KiB .. 512 KiB, whole KiB)`);
+    }
+    const md5 = md5Hex(rom);
+    const md5Ptr = this.wasm.allocate(32);
+    const imagePtr = this.wasm.allocate(rom.length);
+    const memory = new Uint8Array(this.wasm.memory.buffer);
+    for (let i = 0; i < 32; i++) memory[md5Ptr + i] = md5.charCodeAt(i);
+    memory.set(rom, imagePtr);
+    const status = this.wasm.loadGame(md5Ptr, imagePtr, rom.length);
+    if (status === 1) {
+      throw new Error(`unsupported ROM: MD5 ${md5} is not one of the games ALE supports`);
+    }
+    if (status === 2) {
+      throw new Error(`unsupported ROM: MD5 ${md5} (${rom.length} bytes) uses a bank-switching scheme this emulator lacks`);
+    }
+    const bits = this.wasm.minimalActionBits();
+    this.minimal = [];
+    for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) this.minimal.push(a);
+    this.loaded = true;
+  }
+
+  private requireRom(): void {
+    if (!this.loaded) throw new Error('no ROM loaded: call loadROM first');
+  }
+
+  /** Plays one step (frameSkip frames) and returns the reward. */
+  act(action: number, paddleStrength = 1): number {
+    this.requireRom();
+    if (!Number.isInteger(action) || action < 0 || action >= LEGAL_ACTION_COUNT) {
+      throw new RangeError(`action must be an integer in 0..${LEGAL_ACTION_COUNT - 1} (ALE's player A actions), got ${action}`);
+    }
+    return this.wasm.act(action, paddleStrength);
+  }
+
+  resetGame(): void {
+    this.requireRom();
+    this.wasm.resetGame();
+  }
+
+  gameOver(withTruncation = true): boolean {
+    this.requireRom();
+    return this.wasm.gameOver(withTruncation ? 1 : 0) !== 0;
+  }
+
+  lives(): number {
+    this.requireRom();
+    return this.wasm.lives();
+  }
+
+  /** Palette indices, 210 rows of 160; a view into emulator memory, valid until the next act/reset. */
+  getScreen(): Uint8Array {
+    this.requireRom();
+    return new Uint8Array(this.wasm.memory.buffer, this.wasm.screen(), SCREEN_BYTES);
+  }
+
+  getScreenRGB(out: Uint8Array = new Uint8Array(SCREEN_BYTES * 3)): Uint8Array {
+    const screen = this.getScreen();
+    if (out.length !== SCREEN_BYTES * 3) throw new RangeError(`RGB output must hold ${SCREEN_BYTES * 3} bytes`);
+    for (let i = 0, o = 0; i < SCREEN_BYTES; i++, o += 3) {
+      const p = screen[i] * 3;
+      out[o] = NTSC_PALETTE_RGB[p];
+      out[o + 1] = NTSC_PALETTE_RGB[p + 1];
+      out[o + 2] = NTSC_PALETTE_RGB[p + 2];
+    }
+    return out;
+  }
+
+  getScreenGrayscale(out: Uint8Array = new Uint8Array(SCREEN_BYTES)): Uint8Array {
+    const screen = this.getScreen();
+    if (out.length !== SCREEN_BYTES) throw new RangeError(`grayscale output must hold ${SCREEN_BYTES} bytes`);
+    for (let i = 0; i < SCREEN_BYTES; i++) out[i] = NTSC_PALETTE_GRAY[screen[i]];
+    return out;
+  }
+
+  /** The console's 128 bytes of RAM ($80-$FF); a live view. */
+  getRAM(): Uint8Array {
+    this.requireRom();
+    return new Uint8Array(this.wasm.memory.buffer, this.wasm.ramPointer(), RAM_BYTES);
+  }
+
+  setRAM(index: number, value: number): void {
+    this.requireRom();
+    checkInteger('RAM index', index, 0);
+    if (index >= RAM_BYTES) throw new RangeError(`RAM index must be in 0..127, got ${index}`);
+    if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`RAM value must be a byte, got ${value}`);
+    this.wasm.setRam(index, value);
+  }
+
+  /** The whole emulator and episode state as bytes (ALE's cloneState). */
+  cloneState(): Uint8Array {
+    this.requireRom();
+    const length = this.wasm.cloneState();
+    return new Uint8Array(this.wasm.memory.buffer, this.wasm.stateBufferPointer(), length).slice();
+  }
+
+  restoreState(state: Uint8Array): void {
+    this.requireRom();
+    if (!(state instanceof Uint8Array) || state.length === 0 || state.length > this.wasm.stateCapacity()) {
+      throw new TypeError('restoreState expects a state returned by cloneState');
+    }
+    new Uint8Array(this.wasm.memory.buffer, this.wasm.stateBufferPointer(), state.length).set(state);
+    if (!this.wasm.restoreState()) throw new Error('restoreState: not a state returned by cloneState');
+  }
+
+  getMinimalActionSet(): number[] {
+    this.requireRom();
+    return [...this.minimal];
+  }
+
+  getLegalActionSet(): number[] {
+    return Array.from({ length: LEGAL_ACTION_COUNT }, (_, i) => i);
+  }
+
+  getAvailableModes(): number[] {
+    this.requireRom();
+    return Array.from({ length: this.wasm.modeCount() }, (_, i) => this.wasm.modeAt(i));
+  }
+
+  /** Selects a game mode; it takes effect at the next resetGame (as in ALE). */
+  setMode(mode: number): void {
+    this.requireRom();
+    if (!this.wasm.setMode(mode)) {
+      throw new RangeError(`mode ${mode} is not available; available modes: ${this.getAvailableModes().join(', ')}`);
+    }
+  }
+
+  getAvailableDifficulties(): number[] {
+    this.requireRom();
+    return Array.from({ length: this.wasm.difficultyCount() }, (_, i) => this.wasm.difficultyAt(i));
+  }
+
+  /** Sets the difficulty switches (bit 0 left, bit 1 right: 1 = A); applies from the next frame. */
+  setDifficulty(difficulty: number): void {
+    this.requireRom();
+    if (!this.wasm.setDifficulty(difficulty)) {
+      throw new RangeError(`difficulty ${difficulty} is not available; available: ${this.getAvailableDifficulties().join(', ')}`);
+    }
+  }
+
+  getFrameNumber(): number {
+    return this.wasm.frameNumber();
+  }
+
+  getEpisodeFrameNumber(): number {
+    return this.wasm.episodeFrameNumber();
+  }
+
+  /** Frames the TIA has completed since power-on (resets and partial frames excluded). */
+  getCompletedFrames(): number {
+    return this.wasm.completedFrames() >>> 0;
+  }
+}

@@ -1,0 +1,233 @@
+// ALE's environment around the console: the reset procedure, act() with
+// frame skip and sticky actions, paddle positions and frame counters.
+import { Game } from './game';
+import { gameForMd5 } from './table';
+import { stickBits, paddleDirection, pressesFire, NOOP, PLAYER_B_NOOP, RESET, ACTION_COUNT } from './actions';
+import { powerOn, systemReset, runFrame } from '../system';
+import { configureDisplay } from '../tia';
+import {
+  configureInput, usesPaddles, setStick, setPaddle, setConsoleButtons, setDifficulty, releasePaddleButtons,
+} from '../input';
+import { peekRam } from '../memory-map';
+import { MersenneTwister } from '../mt19937';
+import { loadCartridge } from '../carts/detect';
+
+export const PADDLE_MIN: i32 = 27450;
+export const PADDLE_MAX: i32 = 790196;
+const PADDLE_DELTA: f64 = 23000;
+const SOFT_RESET_FRAMES = 4;
+const NOOP_RESET_FRAMES = 60;
+
+export let game: Game | null = null;
+export type GameRef = Game;
+
+let leftPaddle: i32 = 0;
+let rightPaddle: i32 = 0;
+let frameNumber: i32 = 0;
+let episodeFrameNumber: i32 = 0;
+let mode: i32 = 0;
+let difficulty: i32 = 0;
+// Actions last applied, kept when a sticky action repeats.
+let lastActionA: i32 = NOOP;
+let lastActionB: i32 = PLAYER_B_NOOP;
+
+let frameSkip: i32 = 1;
+let repeatProbability: f64 = 0;
+let maxFramesPerEpisode: i32 = 0;
+const environmentRandom = new MersenneTwister();
+
+export function configure(skip: i32, stickiness: f64, maxFrames: i32, seed: u32): void {
+  frameSkip = skip < 1 ? 1 : skip;
+  repeatProbability = stickiness;
+  maxFramesPerEpisode = maxFrames;
+  environmentRandom.seed(seed);
+}
+
+/** 0 on success; 1 unknown MD5; 2 unsupported image (size/scheme). */
+export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
+  const g = gameForMd5(md5Hex);
+  if (g == null) return 1;
+  if (!loadCartridge(image, size)) return 2;
+  game = g;
+  configureInput(g.leftController, g.rightController, g.swapPaddles);
+  configureDisplay(g.firstLine, 210, g.hmoveBlanks);
+  mode = g.modes[0];
+  difficulty = 0;
+  frameNumber = 0;
+  episodeFrameNumber = 0;
+  resetPaddles();
+  powerOn();
+  resetGame();
+  return 0;
+}
+
+function theGame(): Game {
+  return changetype<Game>(game);
+}
+
+function resetPaddles(): void {
+  const centre = (PADDLE_MIN + PADDLE_MAX) / 2;
+  leftPaddle = centre;
+  rightPaddle = centre;
+}
+
+// ALE's event handling: every frame starts from all keys released, with
+// the difficulty switches set from the chosen difficulty.
+function releaseKeys(): void {
+  setConsoleButtons(false, false);
+  setStick(0, 0);
+  setStick(1, 0);
+  releasePaddleButtons();
+  setDifficulty((difficulty & 1) != 0, (difficulty & 2) != 0);
+}
+
+function clampPaddle(value: i32): i32 {
+  return value < PADDLE_MIN ? PADDLE_MIN : (value > PADDLE_MAX ? PADDLE_MAX : value);
+}
+
+function applyPaddles(actionA: i32, actionB: i32, strengthA: f32, strengthB: f32): void {
+  releaseKeys();
+  const deltaA = <i32>(PADDLE_DELTA * Math.abs(<f64>strengthA));
+  const deltaB = <i32>(PADDLE_DELTA * Math.abs(<f64>strengthB));
+  leftPaddle = clampPaddle(leftPaddle + paddleDirection(actionA) * deltaA);
+  rightPaddle = clampPaddle(rightPaddle + paddleDirection(actionB - PLAYER_B_NOOP) * deltaB);
+  setConsoleButtons(actionA == RESET || actionB == RESET, false);
+  setPaddle(0, leftPaddle, pressesFire(actionA));
+  setPaddle(1, rightPaddle, pressesFire(actionB - PLAYER_B_NOOP));
+}
+
+function applySticks(actionA: i32, actionB: i32): void {
+  releaseKeys();
+  setStick(0, stickBits(actionA));
+  setStick(1, stickBits(actionB - PLAYER_B_NOOP));
+  setConsoleButtons(actionA == RESET || actionB == RESET, false);
+}
+
+function emulate(actionA: i32, actionB: i32, frames: i32, strengthA: f32 = 1, strengthB: f32 = 1): void {
+  const g = theGame();
+  if (usesPaddles()) {
+    for (let i = 0; i < frames; i++) {
+      applyPaddles(actionA, actionB, strengthA, strengthB);
+      runFrame();
+      g.step();
+    }
+  } else {
+    applySticks(actionA, actionB);
+    for (let i = 0; i < frames; i++) {
+      runFrame();
+      g.step();
+    }
+  }
+  // ALE then copies the RAM out through the bus, leaving the last byte on it.
+  peekRam(0x7f);
+}
+
+function softReset(): void {
+  emulate(RESET, PLAYER_B_NOOP, SOFT_RESET_FRAMES);
+  lastActionA = NOOP;
+  lastActionB = PLAYER_B_NOOP;
+}
+
+function pressSelect(frames: i32): void {
+  releaseKeys();
+  setConsoleButtons(false, true);
+  for (let i = 0; i < frames; i++) runFrame();
+  peekRam(0x7f);
+  emulate(NOOP, PLAYER_B_NOOP, 1);
+  frameNumber++;
+  episodeFrameNumber++;
+}
+
+function selectMode(): void {
+  const g = theGame();
+  if (g.modeAddress < 0) return;
+  while (!g.modeMatches(mode)) pressSelect(g.selectFrames);
+  g.modeSelected(mode);
+  softReset();
+}
+
+export function resetGame(): void {
+  const g = theGame();
+  episodeFrameNumber = 0;
+  resetPaddles();
+  systemReset();
+  emulate(NOOP, PLAYER_B_NOOP, NOOP_RESET_FRAMES);
+  softReset();
+  g.reset();
+  selectMode();
+  softReset();
+  for (let i = 0; i < g.startingActionCount; i++) emulate(g.startingAction, PLAYER_B_NOOP, 1);
+}
+
+export function isTerminal(withTruncation: bool): bool {
+  if (theGame().terminal) return true;
+  return withTruncation && maxFramesPerEpisode > 0 && episodeFrameNumber >= maxFramesPerEpisode;
+}
+
+function isLegal(action: i32): bool {
+  return action >= 0 && action < ACTION_COUNT;
+}
+
+function oneStep(actionA: i32, actionB: i32, strengthA: f32): i32 {
+  if (isTerminal(true)) return 0;
+  const a = isLegal(actionA) ? actionA : NOOP;
+  const b = actionB >= PLAYER_B_NOOP && actionB < PLAYER_B_NOOP + ACTION_COUNT ? actionB : PLAYER_B_NOOP;
+  emulate(a, b, 1, strengthA, 1);
+  frameNumber++;
+  episodeFrameNumber++;
+  return theGame().reward;
+}
+
+export function act(action: i32, paddleStrength: f32): i32 {
+  let total = 0;
+  for (let i = 0; i < frameSkip; i++) {
+    // Sticky actions: with probability p the previous action repeats.
+    if (environmentRandom.nextDouble() >= repeatProbability) lastActionA = action;
+    if (environmentRandom.nextDouble() >= repeatProbability) lastActionB = PLAYER_B_NOOP;
+    total += oneStep(lastActionA, lastActionB, paddleStrength);
+  }
+  return total;
+}
+
+function contains(list: StaticArray<i32>, value: i32): bool {
+  for (let i = 0; i < list.length; i++) if (list[i] == value) return true;
+  return false;
+}
+
+/** Selects the mode the next reset plays; false if the game has no such mode. */
+export function setMode(value: i32): bool {
+  if (!contains(theGame().modes, value)) return false;
+  mode = value;
+  return true;
+}
+
+export function setDifficultyLevel(value: i32): bool {
+  if (!contains(theGame().difficulties, value)) return false;
+  difficulty = value;
+  return true;
+}
+
+export function frames(): i32 { return frameNumber; }
+export function episodeFrames(): i32 { return episodeFrameNumber; }
+
+export function saveEnvironment(out: usize): usize {
+  const g = theGame();
+  const v: StaticArray<i32> = [
+    leftPaddle, rightPaddle, frameNumber, episodeFrameNumber, mode, difficulty, lastActionA, lastActionB,
+    g.reward, g.score, g.terminal ? 1 : 0, g.livesLeft, g.extraState(),
+  ];
+  for (let i = 0; i < v.length; i++) store<i32>(out + (<usize>i << 2), v[i]);
+  return out + (<usize>v.length << 2);
+}
+
+export const ENVIRONMENT_STATE_BYTES: i32 = 13 * 4;
+
+export function loadEnvironment(from: usize): usize {
+  const g = theGame();
+  const v = new StaticArray<i32>(13);
+  for (let i = 0; i < 13; i++) v[i] = load<i32>(from + (<usize>i << 2));
+  leftPaddle = v[0]; rightPaddle = v[1]; frameNumber = v[2]; episodeFrameNumber = v[3];
+  mode = v[4]; difficulty = v[5]; lastActionA = v[6]; lastActionB = v[7];
+  g.reward = v[8]; g.score = v[9]; g.terminal = v[10] != 0; g.livesLeft = v[11]; g.setExtraState(v[12]);
+  return from + <usize>ENVIRONMENT_STATE_BYTES;
+}

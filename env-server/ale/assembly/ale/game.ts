@@ -1,0 +1,88 @@
+// What ALE knows about one supported game: how to read its score, lives and
+// end from RAM, its minimal action set, modes, difficulties and the
+// actions that start a game. Every RAM read goes through peekRam so that it
+// leaves its value on the data bus, exactly as ALE's readRam does.
+import { peekRam } from '../memory-map';
+import { JOYSTICK } from '../input';
+
+export abstract class Game {
+  reward: i32 = 0;
+  score: i32 = 0;
+  terminal: bool = false;
+  livesLeft: i32 = 0;
+
+  // Cartridge properties (ALE's Stella property database).
+  leftController: u32 = JOYSTICK;
+  rightController: u32 = JOYSTICK;
+  swapPaddles: bool = false;
+  firstLine: i32 = 34;
+  hmoveBlanks: bool = true;
+
+  /** Bit a set for each minimal action a (0..17). */
+  minimalActions: u32 = 0x3ffff;
+  modes: StaticArray<i32> = [0];
+  difficulties: StaticArray<i32> = [0];
+  /** RAM address (0x80..0xFF) holding the selected mode, or -1 for single-mode games. */
+  modeAddress: i32 = -1;
+  /** Frames SELECT is held per press while stepping through modes. */
+  selectFrames: i32 = 1;
+  startingAction: i32 = 0;
+  startingActionCount: i32 = 0;
+
+  /** Reads the frame's outcome from RAM (ALE's RomSettings::step). */
+  abstract step(): void;
+
+  /** Clears the episode bookkeeping. */
+  reset(): void {
+    this.reward = 0;
+    this.score = 0;
+    this.terminal = false;
+    this.livesLeft = this.initialLives();
+  }
+
+  initialLives(): i32 {
+    return 0;
+  }
+
+  lives(): i32 {
+    return this.livesLeft;
+  }
+
+  /** Called once the mode byte matches, before the soft reset that applies it. */
+  modeSelected(mode: i32): void {}
+
+  /** Whether the value(s) read from RAM show `mode` selected; reads like ALE's setMode does. */
+  modeMatches(mode: i32): bool {
+    return ram(this.modeAddress) == mode;
+  }
+
+  extraState(): i32 {
+    return 0;
+  }
+
+  setExtraState(value: i32): void {}
+}
+
+@inline
+export function ram(address: i32): i32 {
+  return <i32>peekRam(<u32>address & 0x7f);
+}
+
+/** Two BCD digits of one byte. */
+export function bcd(address: i32): i32 {
+  const v = ram(address);
+  return 10 * (v >> 4) + (v & 15);
+}
+
+/** Six BCD digits, lowest byte first (read in that order). */
+export function bcd3(low: i32, middle: i32, high: i32): i32 {
+  let score = bcd(low);
+  score += 100 * bcd(middle);
+  return score + 10000 * bcd(high);
+}
+
+export function actionBits(actions: StaticArray<i32>): u32 {
+  let bits: u32 = 0;
+  for (let i = 0; i < actions.length; i++) bits |= <u32>1 << actions[i];
+  return bits;
+}

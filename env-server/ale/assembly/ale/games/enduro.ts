@@ -1,0 +1,26 @@
+// Enduro: the score counts cars passed over the days (200 on day 1, 300 after).
+import { Game, ram, bcd, actionBits } from '../game';
+
+export class Enduro extends Game {
+  constructor() {
+    super();
+    this.minimalActions = actionBits([0, 1, 3, 4, 5, 8, 9, 11, 12]);
+    this.startingAction = 1;
+    this.startingActionCount = 1;
+  }
+
+  step(): void {
+    let score = 0;
+    const level = ram(0xad);
+    if (level != 0) {
+      let passed = bcd(0xab);
+      passed += 100 * bcd(0xac);
+      passed = (level == 1 ? 200 : 300) - passed;
+      if (level >= 2) score = 200 + (level - 2) * 300;
+      score += passed;
+    }
+    this.reward = score - this.score;
+    this.score = score;
+    this.terminal = ram(0xaf) == 0xff;
+  }
+}

@@ -1,0 +1,18 @@
+// Montezuma's Revenge.
+import { Game, ram, bcd3 } from '../game';
+
+export class MontezumaRevenge extends Game {
+  initialLives(): i32 {
+    return 6;
+  }
+
+  step(): void {
+    const score = bcd3(0x95, 0x94, 0x93);
+    this.reward = score - this.score;
+    this.score = score;
+    const lives = ram(0xba);
+    const marker = ram(0xfe);
+    this.terminal = lives == 0 && marker == 0x60;
+    this.livesLeft = (lives & 7) + 1;
+  }
+}

@@ -1,0 +1,21 @@
+// Seaquest.
+import { Game, ram, bcd3 } from '../game';
+
+export class Seaquest extends Game {
+  constructor() {
+    super();
+    this.difficulties = [0, 1];
+  }
+
+  initialLives(): i32 {
+    return 4;
+  }
+
+  step(): void {
+    const score = bcd3(0xba, 0xb9, 0xb8);
+    this.reward = score - this.score;
+    this.score = score;
+    this.terminal = ram(0xa3) != 0;
+    this.livesLeft = ram(0xbb) + 1;
+  }
+}

@@ -1,0 +1,148 @@
+// Picks the bank-switching scheme of a ROM image the way ALE's emulator
+// auto-detects it (by size, then by telltale byte patterns), and installs it.
+import { Scheme, setImage } from './cartridge';
+
+function countPattern(image: usize, size: u32, pattern: StaticArray<u8>, wanted: u32): bool {
+  const n = <u32>pattern.length;
+  if (n > size) return false;
+  let count: u32 = 0;
+  for (let i: u32 = 0; i < size - n; i++) {
+    let j: u32 = 0;
+    while (j < n && load<u8>(image + <usize>(i + j)) == pattern[j]) j++;
+    if (j == n) {
+      count++;
+      // A match is skipped over entirely before searching on.
+      i += n;
+    }
+    if (count >= wanted) break;
+  }
+  return count >= wanted;
+}
+
+function halvesEqual(image: usize, half: u32): bool {
+  return memory.compare(image, image + <usize>half, <usize>half) == 0;
+}
+
+// Superchip carts leave the first 256 bytes of each 4K bank (the RAM's
+// address range) filled with one value.
+function probablySuperchip(image: usize, size: u32): bool {
+  for (let bank: u32 = 0; bank < size / 4096; bank++) {
+    const base = image + <usize>(bank * 4096);
+    const first = load<u8>(base);
+    for (let j: usize = 0; j < 256; j++) if (load<u8>(base + j) != first) return false;
+  }
+  return true;
+}
+
+function probablyE0(image: usize, size: u32): bool {
+  // STA $1FE0, STA $5FE0, STA $FFE9, LDA $FFE9, LDA $FFED, LDA $BFF3
+  return countPattern(image, size, [0x8d, 0xe0, 0x1f], 1) || countPattern(image, size, [0x8d, 0xe0, 0x5f], 1) ||
+    countPattern(image, size, [0x8d, 0xe9, 0xff], 1) || countPattern(image, size, [0xad, 0xe9, 0xff], 1) ||
+    countPattern(image, size, [0xad, 0xed, 0xff], 1) || countPattern(image, size, [0xad, 0xf3, 0xbf], 1);
+}
+
+function probably3E(image: usize, size: u32): bool {
+  return countPattern(image, size, [0x85, 0x3e, 0xa9, 0x00], 1); // STA $3E; LDA #0
+}
+
+function probably3F(image: usize, size: u32): bool {
+  return countPattern(image, size, [0x85, 0x3f], 2); // STA $3F, at least twice
+}
+
+function probablyUA(image: usize, size: u32): bool {
+  return countPattern(image, size, [0x8d, 0x40, 0x02], 1); // STA $240
+}
+
+function probablyCV(image: usize, size: u32): bool {
+  return countPattern(image, size, [0x9d, 0xff, 0xf3], 1) || countPattern(image, size, [0x99, 0x00, 0xf4], 1);
+}
+
+function probablyFE(image: usize, size: u32): bool {
+  return countPattern(image, size, [0x20, 0x00, 0xd0, 0xc6, 0xc5], 1) ||
+    countPattern(image, size, [0x20, 0xc3, 0xf8, 0xa5, 0x82], 1) ||
+    countPattern(image, size, [0xd0, 0xfb, 0x20, 0x73, 0xfe], 1) ||
+    countPattern(image, size, [0x20, 0x00, 0xf0, 0x84, 0xd6], 1);
+}
+
+function probablyE7(image: usize, size: u32): bool {
+  // The RAM window's image area ($3800-$39FF) holds one value, and something
+  // around it differs.
+  const first = load<u8>(image + 0x3800);
+  for (let i: usize = 0x3800; i < 0x3a00; i++) if (load<u8>(image + i) != first) return false;
+  for (let i: usize = 0x3800 - 32; i < 0x3800; i++) if (load<u8>(image + i) != first) return true;
+  for (let i: usize = 0x3a00; i < 0x3a00 + 32; i++) if (load<u8>(image + i) != first) return true;
+  return false;
+}
+
+/** The detected scheme, or -1 for an image this emulator cannot run. */
+export function detectScheme(image: usize, size: u32): i32 {
+  if (size == 2048 || (size == 4096 && halvesEqual(image, 2048))) {
+    return probablyCV(image, size) ? -1 : Scheme.K2;
+  }
+  if (size == 4096) return probablyCV(image, size) ? -1 : Scheme.K4;
+  if (size == 8192) {
+    if (probablySuperchip(image, size)) return Scheme.F8SC;
+    if (halvesEqual(image, 4096)) return Scheme.K4;
+    if (probablyE0(image, size)) return Scheme.E0;
+    if (probably3E(image, size)) return -1;
+    if (probably3F(image, size)) return Scheme.K3F;
+    if (probablyUA(image, size)) return Scheme.UA;
+    if (probablyFE(image, size)) return Scheme.FE;
+    return Scheme.F8;
+  }
+  if (size == 12288) return Scheme.FASC;
+  if (size == 16384) {
+    if (probablySuperchip(image, size)) return Scheme.F6SC;
+    if (probablyE7(image, size)) return Scheme.E7;
+    if (probably3E(image, size)) return -1;
+    if (probably3F(image, size)) return Scheme.K3F;
+    return Scheme.F6;
+  }
+  if (size == 32768) {
+    if (probablySuperchip(image, size)) return Scheme.F4SC;
+    if (probably3E(image, size)) return -1;
+    if (probably3F(image, size)) return Scheme.K3F;
+    return Scheme.F4;
+  }
+  if (probably3E(image, size)) return -1;
+  if (probably3F(image, size)) return Scheme.K3F;
+  return -1;
+}
+
+/** Copies the image into the cart slot; false if its scheme is not supported. */
+export function loadCartridge(bytes: usize, size: u32): bool {
+  const kind = detectScheme(bytes, size);
+  if (kind < 0 || !implemented(kind)) return false;
+  // 4K images whose halves match are 2K carts: keep the first half.
+  const copy = heap.alloc(<usize>size);
+  memory.copy(copy, bytes, <usize>size);
+  setImage(copy, size, <Scheme>kind, plainFrom(kind), plainTo(kind));
+  return true;
+}
+
+// The part of the window free of hot spots and cart RAM, per scheme.
+function plainFrom(kind: i32): u32 {
+  switch (kind) {
+    case Scheme.F8SC: case Scheme.F6SC: case Scheme.F4SC: return 0x100;
+    case Scheme.FASC: return 0x200;
+    case Scheme.E7: return 0xa00;
+    default: return 0;
+  }
+}
+
+function plainTo(kind: i32): u32 {
+  switch (kind) {
+    case Scheme.K2: case Scheme.K4: case Scheme.K3F: case Scheme.UA: return 0x1000;
+    case Scheme.FASC: return 0xff8;
+    case Scheme.E7: return 0xfe0;
+    case Scheme.F8: case Scheme.F8SC: return 0xff8;
+    case Scheme.F6: case Scheme.F6SC: return 0xff6;
+    case Scheme.F4: case Scheme.F4SC: return 0xff4;
+    case Scheme.E0: return 0xfe0;
+    default: return 0;
+  }
+}
+
+function implemented(kind: i32): bool {
+  return kind >= 0;
+}

@@ -1,0 +1,698 @@
+// The 2600's CPU: an NMOS 6502 die in the 6507 package (13 address pins, no
+// IRQ/NMI). All 256 opcodes, undocumented ones included, with NMOS decimal
+// mode, and every bus access of the real chip (dummy reads and the double
+// write of read-modify-write instructions) made through bus.read/bus.write in
+// cycle order, since the Atari's chips react to each of them. The 13-bit
+// address mask belongs to the memory map: here PC and addresses are 16 bits.
+//
+// A whole instruction runs per cpuStep(), dispatched by one switch (a
+// br_table). Registers and flags live in globals. N and Z are kept lazily in
+// flagNZ, mostly as the result byte they were computed from: Z is set when
+// its low byte is zero, N when bit 7 or bit 8 is. Only BIT and decimal ADC,
+// whose N does not come from the Z byte, put N in bit 8 (keeping bit 7 clear
+// unless N is set).
+//
+// Tested on the flat bus of cpu-test.wasm against Tom Harte's single-step
+// 6502 vectors (test/ale/cpu.test.ts: registers, memory and the access of
+// every cycle, for all 256 opcodes; where that data is known to differ from
+// silicon the hardware behaviour is checked), and for reset, save state and a
+// multi-instruction program by test/ale/cpu-state.test.ts.
+import { read, write, busCycles } from './bus';
+
+let regA: u32 = 0;
+let regX: u32 = 0;
+let regY: u32 = 0;
+let regS: u32 = 0xff;
+let regPC: u32 = 0;
+let flagC: u32 = 0;
+let flagNZ: u32 = 1;
+let flagV: u32 = 0;
+let flagD: u32 = 0;
+let flagI: u32 = 0;
+
+// Set by the JAM (KIL) opcodes; only cpuReset() clears it.
+export let cpuJammed = false;
+
+// The unstable ANE (0x8B) and LXA (0xAB) opcodes OR A with a chip-dependent
+// constant; 0xEE is the value most chips show and the one the tests assume.
+const MAGIC: u32 = 0xee;
+
+// Status bits (NV1BDIZC) that are not simply shifted into place.
+const P_C: u32 = 0x01;
+const P_Z: u32 = 0x02;
+const P_B: u32 = 0x10;
+const P_U: u32 = 0x20;
+const P_N: u32 = 0x80;
+
+// ---- registers ----------------------------------------------------------
+
+export function cpuGetA(): u32 { return regA; }
+export function cpuGetX(): u32 { return regX; }
+export function cpuGetY(): u32 { return regY; }
+export function cpuGetS(): u32 { return regS; }
+export function cpuGetPC(): u32 { return regPC; }
+
+// Status byte NV1BDIZC as PHP would see it, but with B clear.
+export function cpuGetP(): u32 {
+  return ((flagNZ | (flagNZ >> 1)) & P_N) | (flagV << 6) | P_U | (flagD << 3) | (flagI << 2) |
+    ((flagNZ & 0xff) == 0 ? P_Z : 0) | flagC;
+}
+
+export function cpuSetP(p: u32): void {
+  flagNZ = ((p & P_N) << 1) | ((p & P_Z) ^ P_Z);
+  flagV = (p >> 6) & 1;
+  flagD = (p >> 3) & 1;
+  flagI = (p >> 2) & 1;
+  flagC = p & P_C;
+}
+
+export function cpuSetRegisters(pc: u32, s: u32, a: u32, x: u32, y: u32, p: u32): void {
+  regPC = pc & 0xffff;
+  regS = s & 0xff;
+  regA = a & 0xff;
+  regX = x & 0xff;
+  regY = y & 0xff;
+  cpuSetP(p);
+  cpuJammed = false;
+}
+
+// As ALE (Stella) resets: A = X = Y = 0, S = 0xFF, P = 0x20, PC from the
+// reset vector. The two vector reads go through the bus, so they count two
+// cycles in busCycles.
+export function cpuReset(): void {
+  cpuJammed = false;
+  regA = regX = regY = 0;
+  regS = 0xff;
+  cpuSetP(P_U);
+  const lo = read(0xfffc);
+  regPC = lo | (read(0xfffd) << 8);
+}
+
+// ---- save state ---------------------------------------------------------
+// CPU_STATE_SIZE bytes at ptr: 0-1 PC (little endian), 2 A, 3 X, 4 Y, 5 S,
+// 6 P (bit 5 set, B clear), 7 jammed (0 or 1). busCycles belongs to the bus
+// and is saved by the machine.
+
+export const CPU_STATE_SIZE: u32 = 8;
+
+export function cpuSaveState(ptr: usize): void {
+  store<u16>(ptr, <u16>regPC);
+  store<u8>(ptr, <u8>regA, 2);
+  store<u8>(ptr, <u8>regX, 3);
+  store<u8>(ptr, <u8>regY, 4);
+  store<u8>(ptr, <u8>regS, 5);
+  store<u8>(ptr, <u8>cpuGetP(), 6);
+  store<u8>(ptr, <u8>cpuJammed, 7);
+}
+
+export function cpuLoadState(ptr: usize): void {
+  cpuSetRegisters(load<u16>(ptr), load<u8>(ptr, 5), load<u8>(ptr, 2), load<u8>(ptr, 3),
+    load<u8>(ptr, 4), load<u8>(ptr, 6));
+  cpuJammed = load<u8>(ptr, 7) != 0;
+}
+
+// ---- fetch, stack, addressing modes -------------------------------------
+// Each returns the effective address after making the mode's bus accesses;
+// the *Read variants add the page-crossing cycle only when it happens, the
+// *Write variants (stores and read-modify-write) always make it.
+
+@inline function fetch(): u32 {
+  const v = read(regPC);
+  regPC = (regPC + 1) & 0xffff;
+  return v;
+}
+
+@inline function fetchWord(): u32 {
+  const lo = fetch();
+  return lo | (fetch() << 8);
+}
+
+// The throw-away read of the next byte made by one-byte instructions.
+@inline function idle(): void {
+  read(regPC);
+}
+
+@inline function push(v: u32): void {
+  write(0x100 | regS, v);
+  regS = (regS - 1) & 0xff;
+}
+
+@inline function pull(): u32 {
+  regS = (regS + 1) & 0xff;
+  return read(0x100 | regS);
+}
+
+@inline function zp(): u32 {
+  return fetch();
+}
+
+@inline function zpIndexed(index: u32): u32 {
+  const base = fetch();
+  read(base);
+  return (base + index) & 0xff;
+}
+
+@inline function abs(): u32 {
+  return fetchWord();
+}
+
+@inline function absIndexedRead(index: u32): u32 {
+  const base = fetchWord();
+  const addr = (base + index) & 0xffff;
+  if ((addr ^ base) & 0x100) read((base & 0xff00) | (addr & 0xff));
+  return addr;
+}
+
+@inline function absIndexedWrite(index: u32): u32 {
+  const base = fetchWord();
+  const addr = (base + index) & 0xffff;
+  read((base & 0xff00) | (addr & 0xff));
+  return addr;
+}
+
+@inline function izx(): u32 {
+  const base = fetch();
+  read(base);
+  const ptr = (base + regX) & 0xff;
+  const lo = read(ptr);
+  return lo | (read((ptr + 1) & 0xff) << 8);
+}
+
+@inline function izyBase(): u32 {
+  const ptr = fetch();
+  const lo = read(ptr);
+  return lo | (read((ptr + 1) & 0xff) << 8);
+}
+
+@inline function izyRead(): u32 {
+  const base = izyBase();
+  const addr = (base + regY) & 0xffff;
+  if ((addr ^ base) & 0x100) read((base & 0xff00) | (addr & 0xff));
+  return addr;
+}
+
+@inline function izyWrite(): u32 {
+  const base = izyBase();
+  const addr = (base + regY) & 0xffff;
+  read((base & 0xff00) | (addr & 0xff));
+  return addr;
+}
+
+// The read and the write-back of the unmodified value that start every
+// read-modify-write instruction; the caller writes the result.
+@inline function modify(addr: u32): u32 {
+  const v = read(addr);
+  write(addr, v);
+  return v;
+}
+
+// ---- operations ---------------------------------------------------------
+
+@inline function setNZ(v: u32): u32 {
+  flagNZ = v;
+  return v;
+}
+
+@inline function ora(v: u32): void { regA = setNZ(regA | v); }
+@inline function and(v: u32): void { regA = setNZ(regA & v); }
+@inline function eor(v: u32): void { regA = setNZ(regA ^ v); }
+@inline function lda(v: u32): void { regA = setNZ(v); }
+@inline function ldx(v: u32): void { regX = setNZ(v); }
+@inline function ldy(v: u32): void { regY = setNZ(v); }
+@inline function lax(v: u32): void { regA = regX = setNZ(v); }
+
+@inline function compare(reg: u32, v: u32): void {
+  const d = reg - v;
+  flagC = reg >= v ? 1 : 0;
+  setNZ(d & 0xff);
+}
+
+@inline function bit(v: u32): void {
+  flagNZ = ((v & P_N) << 1) | (regA & v);
+  flagV = (v >> 6) & 1;
+}
+
+@inline function asl(v: u32): u32 {
+  flagC = v >> 7;
+  return setNZ((v << 1) & 0xff);
+}
+
+@inline function lsr(v: u32): u32 {
+  flagC = v & 1;
+  return setNZ(v >> 1);
+}
+
+@inline function rol(v: u32): u32 {
+  const r = ((v << 1) | flagC) & 0xff;
+  flagC = v >> 7;
+  return setNZ(r);
+}
+
+@inline function ror(v: u32): u32 {
+  const r = (v >> 1) | (flagC << 7);
+  flagC = v & 1;
+  return setNZ(r);
+}
+
+@inline function inc(v: u32): u32 { return setNZ((v + 1) & 0xff); }
+@inline function dec(v: u32): u32 { return setNZ((v - 1) & 0xff); }
+
+// NMOS decimal mode: Z comes from the binary sum, N and V from the sum after
+// the low-digit adjustment only, C from the fully adjusted sum.
+function adc(v: u32): void {
+  const a = regA;
+  const c = flagC;
+  if (flagD) {
+    let lo = (a & 0x0f) + (v & 0x0f) + c;
+    if (lo >= 0x0a) lo = ((lo + 0x06) & 0x0f) + 0x10;
+    let sum = (a & 0xf0) + (v & 0xf0) + lo;
+    flagNZ = ((sum & P_N) << 1) | (((a + v + c) & 0xff) != 0 ? 1 : 0);
+    flagV = ((~(a ^ v) & (a ^ sum)) >> 7) & 1;
+    if (sum >= 0xa0) sum += 0x60;
+    flagC = sum >= 0x100 ? 1 : 0;
+    regA = sum & 0xff;
+  } else {
+    const sum = a + v + c;
+    flagV = ((~(a ^ v) & (a ^ sum)) >> 7) & 1;
+    flagC = sum >> 8;
+    regA = setNZ(sum & 0xff);
+  }
+}
+
+// NMOS decimal subtraction: all flags are those of the binary subtraction;
+// only the accumulator is adjusted.
+function sbc(v: u32): void {
+  const a = regA;
+  const borrow = 1 - flagC;
+  const diff = a - v - borrow;
+  flagV = (((a ^ v) & (a ^ diff)) >> 7) & 1;
+  flagC = diff < 0x100 ? 1 : 0;
+  setNZ(diff & 0xff);
+  if (flagD) {
+    let lo = <i32>(a & 0x0f) - <i32>(v & 0x0f) - <i32>borrow;
+    if (lo < 0) lo = ((lo - 0x06) & 0x0f) - 0x10;
+    let r = <i32>(a & 0xf0) - <i32>(v & 0xf0) + lo;
+    if (r < 0) r -= 0x60;
+    regA = <u32>r & 0xff;
+  } else {
+    regA = diff & 0xff;
+  }
+}
+
+// ARR: AND then ROR A, with C and V taken from bits 6 and 5 of the result;
+// in decimal mode the NMOS chip also applies a BCD fix-up to A and C.
+function arr(v: u32): void {
+  const t = regA & v;
+  let r = (t >> 1) | (flagC << 7);
+  setNZ(r);
+  if (flagD) {
+    flagV = ((t ^ r) >> 6) & 1;
+    if ((t & 0x0f) + (t & 0x01) > 0x05) r = (r & 0xf0) | ((r + 0x06) & 0x0f);
+    if ((t & 0xf0) + (t & 0x10) > 0x50) {
+      r = (r + 0x60) & 0xff;
+      flagC = 1;
+    } else {
+      flagC = 0;
+    }
+  } else {
+    flagC = (r >> 6) & 1;
+    flagV = ((r >> 6) ^ (r >> 5)) & 1;
+  }
+  regA = r;
+}
+
+@inline function branch(taken: bool): void {
+  const offset = fetch();
+  if (taken) {
+    idle();
+    const target = (regPC + <u32><i32><i8>offset) & 0xffff;
+    if ((target ^ regPC) & 0xff00) read((regPC & 0xff00) | (target & 0xff));
+    regPC = target;
+  }
+}
+
+// SHA/SHX/SHY/TAS store value & (high byte of the base address + 1). When the
+// index carries into the high byte, the chip puts that same stored value on
+// the high address lines instead of the carried high byte.
+@inline function storeHigh(base: u32, index: u32, value: u32): void {
+  const lo = (base & 0xff) + index;
+  read((base & 0xff00) | (lo & 0xff));
+  const v = value & ((base >> 8) + 1);
+  const hi = lo > 0xff ? v : base >> 8;
+  write((hi << 8) | (lo & 0xff), v);
+}
+
+// The JAM opcodes stop the instruction sequencer: after the opcode and the
+// next byte, the bus reads $FFFF, $FFFE, $FFFE, then $FFFF on every cycle
+// until reset.
+function jam(): void {
+  idle();
+  read(0xffff);
+  read(0xfffe);
+  read(0xfffe);
+  cpuJammed = true;
+}
+
+// ---- execution ----------------------------------------------------------
+
+// Executes one instruction and returns the cycles it took (busCycles
+// advanced during it, so stalls added by the machine count). A jammed CPU
+// spends one cycle reading $FFFF per call.
+export function cpuStep(): i32 {
+  const start = busCycles;
+  if (cpuJammed) {
+    read(0xffff);
+    return <i32>(busCycles - start);
+  }
+  const op = fetch();
+  switch (op) {
+    // -- loads, stores, logic and arithmetic: one case per addressing mode
+    case 0x01: ora(read(izx())); break;
+    case 0x05: ora(read(zp())); break;
+    case 0x09: ora(fetch()); break;
+    case 0x0d: ora(read(abs())); break;
+    case 0x11: ora(read(izyRead())); break;
+    case 0x15: ora(read(zpIndexed(regX))); break;
+    case 0x19: ora(read(absIndexedRead(regY))); break;
+    case 0x1d: ora(read(absIndexedRead(regX))); break;
+
+    case 0x21: and(read(izx())); break;
+    case 0x25: and(read(zp())); break;
+    case 0x29: and(fetch()); break;
+    case 0x2d: and(read(abs())); break;
+    case 0x31: and(read(izyRead())); break;
+    case 0x35: and(read(zpIndexed(regX))); break;
+    case 0x39: and(read(absIndexedRead(regY))); break;
+    case 0x3d: and(read(absIndexedRead(regX))); break;
+
+    case 0x41: eor(read(izx())); break;
+    case 0x45: eor(read(zp())); break;
+    case 0x49: eor(fetch()); break;
+    case 0x4d: eor(read(abs())); break;
+    case 0x51: eor(read(izyRead())); break;
+    case 0x55: eor(read(zpIndexed(regX))); break;
+    case 0x59: eor(read(absIndexedRead(regY))); break;
+    case 0x5d: eor(read(absIndexedRead(regX))); break;
+
+    case 0x61: adc(read(izx())); break;
+    case 0x65: adc(read(zp())); break;
+    case 0x69: adc(fetch()); break;
+    case 0x6d: adc(read(abs())); break;
+    case 0x71: adc(read(izyRead())); break;
+    case 0x75: adc(read(zpIndexed(regX))); break;
+    case 0x79: adc(read(absIndexedRead(regY))); break;
+    case 0x7d: adc(read(absIndexedRead(regX))); break;
+
+    case 0x81: write(izx(), regA); break;
+    case 0x85: write(zp(), regA); break;
+    case 0x8d: write(abs(), regA); break;
+    case 0x91: write(izyWrite(), regA); break;
+    case 0x95: write(zpIndexed(regX), regA); break;
+    case 0x99: write(absIndexedWrite(regY), regA); break;
+    case 0x9d: write(absIndexedWrite(regX), regA); break;
+
+    case 0x84: write(zp(), regY); break;
+    case 0x8c: write(abs(), regY); break;
+    case 0x94: write(zpIndexed(regX), regY); break;
+
+    case 0x86: write(zp(), regX); break;
+    case 0x8e: write(abs(), regX); break;
+    case 0x96: write(zpIndexed(regY), regX); break;
+
+    case 0xa1: lda(read(izx())); break;
+    case 0xa5: lda(read(zp())); break;
+    case 0xa9: lda(fetch()); break;
+    case 0xad: lda(read(abs())); break;
+    case 0xb1: lda(read(izyRead())); break;
+    case 0xb5: lda(read(zpIndexed(regX))); break;
+    case 0xb9: lda(read(absIndexedRead(regY))); break;
+    case 0xbd: lda(read(absIndexedRead(regX))); break;
+
+    case 0xa2: ldx(fetch()); break;
+    case 0xa6: ldx(read(zp())); break;
+    case 0xae: ldx(read(abs())); break;
+    case 0xb6: ldx(read(zpIndexed(regY))); break;
+    case 0xbe: ldx(read(absIndexedRead(regY))); break;
+
+    case 0xa0: ldy(fetch()); break;
+    case 0xa4: ldy(read(zp())); break;
+    case 0xac: ldy(read(abs())); break;
+    case 0xb4: ldy(read(zpIndexed(regX))); break;
+    case 0xbc: ldy(read(absIndexedRead(regX))); break;
+
+    case 0xc1: compare(regA, read(izx())); break;
+    case 0xc5: compare(regA, read(zp())); break;
+    case 0xc9: compare(regA, fetch()); break;
+    case 0xcd: compare(regA, read(abs())); break;
+    case 0xd1: compare(regA, read(izyRead())); break;
+    case 0xd5: compare(regA, read(zpIndexed(regX))); break;
+    case 0xd9: compare(regA, read(absIndexedRead(regY))); break;
+    case 0xdd: compare(regA, read(absIndexedRead(regX))); break;
+
+    case 0xe0: compare(regX, fetch()); break;
+    case 0xe4: compare(regX, read(zp())); break;
+    case 0xec: compare(regX, read(abs())); break;
+    case 0xc0: compare(regY, fetch()); break;
+    case 0xc4: compare(regY, read(zp())); break;
+    case 0xcc: compare(regY, read(abs())); break;
+
+    case 0xe1: sbc(read(izx())); break;
+    case 0xe5: sbc(read(zp())); break;
+    case 0xe9: case 0xeb: sbc(fetch()); break;
+    case 0xed: sbc(read(abs())); break;
+    case 0xf1: sbc(read(izyRead())); break;
+    case 0xf5: sbc(read(zpIndexed(regX))); break;
+    case 0xf9: sbc(read(absIndexedRead(regY))); break;
+    case 0xfd: sbc(read(absIndexedRead(regX))); break;
+
+    case 0x24: bit(read(zp())); break;
+    case 0x2c: bit(read(abs())); break;
+
+    // -- read-modify-write
+    case 0x0a: idle(); regA = asl(regA); break;
+    case 0x06: { const a = zp(); write(a, asl(modify(a))); break; }
+    case 0x0e: { const a = abs(); write(a, asl(modify(a))); break; }
+    case 0x16: { const a = zpIndexed(regX); write(a, asl(modify(a))); break; }
+    case 0x1e: { const a = absIndexedWrite(regX); write(a, asl(modify(a))); break; }
+
+    case 0x2a: idle(); regA = rol(regA); break;
+    case 0x26: { const a = zp(); write(a, rol(modify(a))); break; }
+    case 0x2e: { const a = abs(); write(a, rol(modify(a))); break; }
+    case 0x36: { const a = zpIndexed(regX); write(a, rol(modify(a))); break; }
+    case 0x3e: { const a = absIndexedWrite(regX); write(a, rol(modify(a))); break; }
+
+    case 0x4a: idle(); regA = lsr(regA); break;
+    case 0x46: { const a = zp(); write(a, lsr(modify(a))); break; }
+    case 0x4e: { const a = abs(); write(a, lsr(modify(a))); break; }
+    case 0x56: { const a = zpIndexed(regX); write(a, lsr(modify(a))); break; }
+    case 0x5e: { const a = absIndexedWrite(regX); write(a, lsr(modify(a))); break; }
+
+    case 0x6a: idle(); regA = ror(regA); break;
+    case 0x66: { const a = zp(); write(a, ror(modify(a))); break; }
+    case 0x6e: { const a = abs(); write(a, ror(modify(a))); break; }
+    case 0x76: { const a = zpIndexed(regX); write(a, ror(modify(a))); break; }
+    case 0x7e: { const a = absIndexedWrite(regX); write(a, ror(modify(a))); break; }
+
+    case 0xc6: { const a = zp(); write(a, dec(modify(a))); break; }
+    case 0xce: { const a = abs(); write(a, dec(modify(a))); break; }
+    case 0xd6: { const a = zpIndexed(regX); write(a, dec(modify(a))); break; }
+    case 0xde: { const a = absIndexedWrite(regX); write(a, dec(modify(a))); break; }
+
+    case 0xe6: { const a = zp(); write(a, inc(modify(a))); break; }
+    case 0xee: { const a = abs(); write(a, inc(modify(a))); break; }
+    case 0xf6: { const a = zpIndexed(regX); write(a, inc(modify(a))); break; }
+    case 0xfe: { const a = absIndexedWrite(regX); write(a, inc(modify(a))); break; }
+
+    // -- register transfers, increments, flags
+    case 0xaa: idle(); regX = setNZ(regA); break;
+    case 0xa8: idle(); regY = setNZ(regA); break;
+    case 0x8a: idle(); regA = setNZ(regX); break;
+    case 0x98: idle(); regA = setNZ(regY); break;
+    case 0xba: idle(); regX = setNZ(regS); break;
+    case 0x9a: idle(); regS = regX; break;
+    case 0xe8: idle(); regX = inc(regX); break;
+    case 0xc8: idle(); regY = inc(regY); break;
+    case 0xca: idle(); regX = dec(regX); break;
+    case 0x88: idle(); regY = dec(regY); break;
+    case 0x18: idle(); flagC = 0; break;
+    case 0x38: idle(); flagC = 1; break;
+    case 0x58: idle(); flagI = 0; break;
+    case 0x78: idle(); flagI = 1; break;
+    case 0xb8: idle(); flagV = 0; break;
+    case 0xd8: idle(); flagD = 0; break;
+    case 0xf8: idle(); flagD = 1; break;
+
+    // -- branches
+    case 0x10: branch((flagNZ & 0x180) == 0); break;
+    case 0x30: branch((flagNZ & 0x180) != 0); break;
+    case 0x50: branch(flagV == 0); break;
+    case 0x70: branch(flagV != 0); break;
+    case 0x90: branch(flagC == 0); break;
+    case 0xb0: branch(flagC != 0); break;
+    case 0xd0: branch((flagNZ & 0xff) != 0); break;
+    case 0xf0: branch((flagNZ & 0xff) == 0); break;
+
+    // -- jumps, subroutines, stack
+    case 0x4c: regPC = fetchWord(); break;
+    case 0x6c: {
+      const ptr = fetchWord();
+      const lo = read(ptr);
+      // The pointer's high byte is read without a carry into its page.
+      regPC = lo | (read((ptr & 0xff00) | ((ptr + 1) & 0xff)) << 8);
+      break;
+    }
+    case 0x20: {
+      const lo = fetch();
+      read(0x100 | regS);
+      push(regPC >> 8);
+      push(regPC & 0xff);
+      // The high byte is fetched after the pushes, which may have overwritten it.
+      regPC = lo | (read(regPC) << 8);
+      break;
+    }
+    case 0x60: {
+      idle();
+      read(0x100 | regS);
+      const lo = pull();
+      regPC = lo | (pull() << 8);
+      fetch();
+      break;
+    }
+    case 0x40: {
+      idle();
+      read(0x100 | regS);
+      cpuSetP(pull());
+      const lo = pull();
+      regPC = lo | (pull() << 8);
+      break;
+    }
+    case 0x00: {
+      fetch();
+      push(regPC >> 8);
+      push(regPC & 0xff);
+      push(cpuGetP() | P_B);
+      flagI = 1;
+      const lo = read(0xfffe);
+      regPC = lo | (read(0xffff) << 8);
+      break;
+    }
+    case 0x48: idle(); push(regA); break;
+    case 0x08: idle(); push(cpuGetP() | P_B); break;
+    case 0x68: idle(); read(0x100 | regS); regA = setNZ(pull()); break;
+    case 0x28: idle(); read(0x100 | regS); cpuSetP(pull()); break;
+
+    // -- NOPs, documented and not; the operand is still read
+    case 0xea: case 0x1a: case 0x3a: case 0x5a: case 0x7a: case 0xda: case 0xfa:
+      idle(); break;
+    case 0x80: case 0x82: case 0x89: case 0xc2: case 0xe2: fetch(); break;
+    case 0x04: case 0x44: case 0x64: read(zp()); break;
+    case 0x14: case 0x34: case 0x54: case 0x74: case 0xd4: case 0xf4:
+      read(zpIndexed(regX)); break;
+    case 0x0c: read(abs()); break;
+    case 0x1c: case 0x3c: case 0x5c: case 0x7c: case 0xdc: case 0xfc:
+      read(absIndexedRead(regX)); break;
+
+    // -- undocumented: read-modify-write combined with an ALU operation
+    case 0x03: { const a = izx(); ora(setMem(a, asl(modify(a)))); break; }
+    case 0x07: { const a = zp(); ora(setMem(a, asl(modify(a)))); break; }
+    case 0x0f: { const a = abs(); ora(setMem(a, asl(modify(a)))); break; }
+    case 0x13: { const a = izyWrite(); ora(setMem(a, asl(modify(a)))); break; }
+    case 0x17: { const a = zpIndexed(regX); ora(setMem(a, asl(modify(a)))); break; }
+    case 0x1b: { const a = absIndexedWrite(regY); ora(setMem(a, asl(modify(a)))); break; }
+    case 0x1f: { const a = absIndexedWrite(regX); ora(setMem(a, asl(modify(a)))); break; }
+
+    case 0x23: { const a = izx(); and(setMem(a, rol(modify(a)))); break; }
+    case 0x27: { const a = zp(); and(setMem(a, rol(modify(a)))); break; }
+    case 0x2f: { const a = abs(); and(setMem(a, rol(modify(a)))); break; }
+    case 0x33: { const a = izyWrite(); and(setMem(a, rol(modify(a)))); break; }
+    case 0x37: { const a = zpIndexed(regX); and(setMem(a, rol(modify(a)))); break; }
+    case 0x3b: { const a = absIndexedWrite(regY); and(setMem(a, rol(modify(a)))); break; }
+    case 0x3f: { const a = absIndexedWrite(regX); and(setMem(a, rol(modify(a)))); break; }
+
+    case 0x43: { const a = izx(); eor(setMem(a, lsr(modify(a)))); break; }
+    case 0x47: { const a = zp(); eor(setMem(a, lsr(modify(a)))); break; }
+    case 0x4f: { const a = abs(); eor(setMem(a, lsr(modify(a)))); break; }
+    case 0x53: { const a = izyWrite(); eor(setMem(a, lsr(modify(a)))); break; }
+    case 0x57: { const a = zpIndexed(regX); eor(setMem(a, lsr(modify(a)))); break; }
+    case 0x5b: { const a = absIndexedWrite(regY); eor(setMem(a, lsr(modify(a)))); break; }
+    case 0x5f: { const a = absIndexedWrite(regX); eor(setMem(a, lsr(modify(a)))); break; }
+
+    case 0x63: { const a = izx(); adc(setMem(a, ror(modify(a)))); break; }
+    case 0x67: { const a = zp(); adc(setMem(a, ror(modify(a)))); break; }
+    case 0x6f: { const a = abs(); adc(setMem(a, ror(modify(a)))); break; }
+    case 0x73: { const a = izyWrite(); adc(setMem(a, ror(modify(a)))); break; }
+    case 0x77: { const a = zpIndexed(regX); adc(setMem(a, ror(modify(a)))); break; }
+    case 0x7b: { const a = absIndexedWrite(regY); adc(setMem(a, ror(modify(a)))); break; }
+    case 0x7f: { const a = absIndexedWrite(regX); adc(setMem(a, ror(modify(a)))); break; }
+
+    case 0xc3: { const a = izx(); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+    case 0xc7: { const a = zp(); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+    case 0xcf: { const a = abs(); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+    case 0xd3: { const a = izyWrite(); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+    case 0xd7: { const a = zpIndexed(regX); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+    case 0xdb: { const a = absIndexedWrite(regY); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+    case 0xdf: { const a = absIndexedWrite(regX); compare(regA, setMem(a, decQuiet(modify(a)))); break; }
+
+    case 0xe3: { const a = izx(); sbc(setMem(a, incQuiet(modify(a)))); break; }
+    case 0xe7: { const a = zp(); sbc(setMem(a, incQuiet(modify(a)))); break; }
+    case 0xef: { const a = abs(); sbc(setMem(a, incQuiet(modify(a)))); break; }
+    case 0xf3: { const a = izyWrite(); sbc(setMem(a, incQuiet(modify(a)))); break; }
+    case 0xf7: { const a = zpIndexed(regX); sbc(setMem(a, incQuiet(modify(a)))); break; }
+    case 0xfb: { const a = absIndexedWrite(regY); sbc(setMem(a, incQuiet(modify(a)))); break; }
+    case 0xff: { const a = absIndexedWrite(regX); sbc(setMem(a, incQuiet(modify(a)))); break; }
+
+    // -- undocumented: SAX, LAX and the immediate-mode combinations
+    case 0x83: write(izx(), regA & regX); break;
+    case 0x87: write(zp(), regA & regX); break;
+    case 0x8f: write(abs(), regA & regX); break;
+    case 0x97: write(zpIndexed(regY), regA & regX); break;
+
+    case 0xa3: lax(read(izx())); break;
+    case 0xa7: lax(read(zp())); break;
+    case 0xaf: lax(read(abs())); break;
+    case 0xb3: lax(read(izyRead())); break;
+    case 0xb7: lax(read(zpIndexed(regY))); break;
+    case 0xbf: lax(read(absIndexedRead(regY))); break;
+
+    case 0x0b: case 0x2b: and(fetch()); flagC = regA >> 7; break;
+    case 0x4b: and(fetch()); regA = lsr(regA); break;
+    case 0x6b: arr(fetch()); break;
+    case 0x8b: regA = setNZ((regA | MAGIC) & regX & fetch()); break;
+    case 0xab: lax((regA | MAGIC) & fetch()); break;
+    case 0xcb: {
+      const v = fetch();
+      const t = regA & regX;
+      flagC = t >= v ? 1 : 0;
+      regX = setNZ((t - v) & 0xff);
+      break;
+    }
+    case 0xbb: {
+      const v = read(absIndexedRead(regY)) & regS;
+      regS = v;
+      lax(v);
+      break;
+    }
+
+    // -- undocumented: the unstable "AND high byte + 1" stores
+    case 0x93: storeHigh(izyBase(), regY, regA & regX); break;
+    case 0x9f: storeHigh(fetchWord(), regY, regA & regX); break;
+    case 0x9e: storeHigh(fetchWord(), regY, regX); break;
+    case 0x9c: storeHigh(fetchWord(), regX, regY); break;
+    case 0x9b: regS = regA & regX; storeHigh(fetchWord(), regY, regS); break;
+
+    // -- JAM: the twelve opcodes left, 02 12 22 32 42 52 62 72 92 B2 D2 F2
+    default: jam(); break;
+  }
+  return <i32>(busCycles - start);
+}
+
+// The final write of the undocumented read-modify-write opcodes; returns the
+// value written so the ALU operation can use it.
+@inline function setMem(addr: u32, v: u32): u32 {
+  write(addr, v);
+  return v;
+}
+
+// DCP and ISC take their flags from the compare or subtraction that follows.
+@inline function decQuiet(v: u32): u32 { return (v - 1) & 0xff; }
+@inline function incQuiet(v: u32): u32 { return (v + 1) & 0xff; }

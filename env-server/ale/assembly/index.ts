@@ -1,0 +1,106 @@
+// Entry of ale.wasm: the interface the TypeScript ALEInterface drives.
+import * as environment from './ale/environment';
+import { currentFrame, framesCompleted } from './tia';
+import { ram } from './riot';
+import { pokeRam } from './memory-map';
+import { saveState, loadState, stateBuffer, STATE_CAPACITY } from './state';
+
+/** Scratch memory the host fills with the ROM image and its MD5 before loadGame. */
+export function allocate(size: u32): usize {
+  return heap.alloc(<usize>size);
+}
+
+export function configure(frameSkip: i32, repeatActionProbability: f64, maxFramesPerEpisode: i32, seed: u32): void {
+  environment.configure(frameSkip, repeatActionProbability, maxFramesPerEpisode, seed);
+}
+
+/** 0 loaded; 1 no supported game has this MD5; 2 the image's bank switching is not supported. */
+export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
+  return environment.loadGame(md5Hex, image, size);
+}
+
+export function act(action: i32, paddleStrength: f32): i32 {
+  return environment.act(action, paddleStrength);
+}
+
+export function resetGame(): void {
+  environment.resetGame();
+}
+
+export function gameOver(withTruncation: bool): bool {
+  return environment.isTerminal(withTruncation);
+}
+
+export function lives(): i32 {
+  return changetype<environment.GameRef>(environment.game).lives();
+}
+
+export function minimalActionBits(): u32 {
+  return changetype<environment.GameRef>(environment.game).minimalActions;
+}
+
+export function modeCount(): i32 {
+  return changetype<environment.GameRef>(environment.game).modes.length;
+}
+
+export function modeAt(i: i32): i32 {
+  return changetype<environment.GameRef>(environment.game).modes[i];
+}
+
+export function difficultyCount(): i32 {
+  return changetype<environment.GameRef>(environment.game).difficulties.length;
+}
+
+export function difficultyAt(i: i32): i32 {
+  return changetype<environment.GameRef>(environment.game).difficulties[i];
+}
+
+export function setMode(mode: i32): bool {
+  return environment.setMode(mode);
+}
+
+export function setDifficulty(difficulty: i32): bool {
+  return environment.setDifficultyLevel(difficulty);
+}
+
+export function frameNumber(): i32 {
+  return environment.frames();
+}
+
+export function episodeFrameNumber(): i32 {
+  return environment.episodeFrames();
+}
+
+/** Frames the TIA has finished since power-on (ALE's TIA frame counter). */
+export function completedFrames(): u32 {
+  return framesCompleted;
+}
+
+/** The 210x160 palette-index screen (valid until the next emulated frame). */
+export function screen(): usize {
+  return currentFrame();
+}
+
+export function ramPointer(): usize {
+  return ram;
+}
+
+export function setRam(index: u32, value: u32): void {
+  pokeRam(index, value);
+}
+
+export function stateBufferPointer(): usize {
+  return stateBuffer;
+}
+
+export function stateCapacity(): i32 {
+  return STATE_CAPACITY;
+}
+
+export function cloneState(): i32 {
+  return saveState();
+}
+
+export function restoreState(): bool {
+  return loadState();
+}

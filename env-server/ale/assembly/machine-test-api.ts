@@ -1,0 +1,58 @@
+// Entry of machine-test.wasm: RIOT and cartridge internals driven directly,
+// for test/ale/riot.test.ts and test/ale/carts.test.ts.
+import { stallCycles, zeroCycles } from './clock';
+import { riotReset, riotRead, riotWrite } from './riot';
+import { configureInput } from './input';
+import { loadCartridge } from './carts/detect';
+import { scheme } from './carts/cartridge';
+import { cartReset, cartRead, cartWrite } from './carts/slot';
+import { mapRead, mapWrite } from './memory-map';
+
+export function allocate(size: u32): usize {
+  return heap.alloc(<usize>size);
+}
+
+/** Starts the RIOT timer as a reset would, with `draw` as the random value. */
+export function riotPowerOn(draw: u32): void {
+  configureInput(0, 0, false);
+  zeroCycles();
+  riotReset(draw);
+}
+
+/** Lets `cycles` CPU cycles pass. */
+export function advance(cycles: u32): void {
+  stallCycles(cycles);
+}
+
+/** An access on the cycle after the `advance`d ones (as an instruction's last cycle). */
+export function riotReadAt(address: u32): u32 {
+  return riotRead(address);
+}
+
+export function riotWriteAt(address: u32, value: u32): void {
+  riotWrite(address, value);
+}
+
+/** Installs a ROM image; returns its scheme or -1. */
+export function cartLoad(image: usize, size: u32): i32 {
+  if (!loadCartridge(image, size)) return -1;
+  cartReset();
+  return scheme;
+}
+
+export function cartReadAt(address: u32): u32 {
+  return cartRead(address);
+}
+
+export function cartWriteAt(address: u32, value: u32): void {
+  cartWrite(address, value);
+}
+
+/** Reads through the whole memory map (RAM, RIOT, TIA, cart). */
+export function busRead(address: u32): u32 {
+  return mapRead(address);
+}
+
+export function busWrite(address: u32, value: u32): void {
+  mapWrite(address, value);
+}

@@ -1,0 +1,112 @@
+// The RIOT (6532): 128 bytes of RAM, the two I/O ports and the interval timer.
+//
+// The timer is evaluated on demand from the cycle it was written, the way
+// ALE's emulator does it, including what a read shows after the timer has
+// run out (it keeps counting down one per cycle from the read that noticed).
+import { accessCycles, systemCycles } from './clock';
+import { readSwcha, readSwchb } from './input';
+
+export const ram: usize = heap.alloc(128);
+
+let timer: u32 = 0;
+let intervalShift: u32 = 6;
+let cyclesWhenTimerSet: u32 = 0;
+let cyclesWhenInterruptReset: u32 = 0;
+let timerReadAfterInterrupt = false;
+let ddra: u32 = 0;
+let ddrb: u32 = 0;
+
+/** Power-on/reset: the timer starts at a random value with the 64-cycle prescaler. */
+export function riotReset(randomValue: u32): void {
+  timer = 25 + randomValue % 75;
+  intervalShift = 6;
+  cyclesWhenTimerSet = 0;
+  cyclesWhenInterruptReset = 0;
+  timerReadAfterInterrupt = false;
+  ddra = 0;
+  ddrb = 0;
+}
+
+export function riotCyclesReset(): void {
+  const cycles = systemCycles();
+  cyclesWhenTimerSet -= cycles;
+  cyclesWhenInterruptReset -= cycles;
+}
+
+function readTimer(): u32 {
+  const now = accessCycles();
+  const delta = (now - 1) - cyclesWhenTimerSet;
+  let value = <i32>timer - <i32>(delta >> intervalShift) - 1;
+  if (value >= 0) return <u32>value & 0xff;
+  value = <i32>(timer << intervalShift) - <i32>delta - 1;
+  if (value <= -2 && !timerReadAfterInterrupt) {
+    timerReadAfterInterrupt = true;
+    cyclesWhenInterruptReset = now;
+  }
+  if (timerReadAfterInterrupt) {
+    const offset = <i32>(cyclesWhenInterruptReset - (cyclesWhenTimerSet + (timer << intervalShift)));
+    value = <i32>timer - <i32>(delta >> intervalShift) - offset;
+  }
+  return <u32>value & 0xff;
+}
+
+function readInterruptFlag(): u32 {
+  const delta = (accessCycles() - 1) - cyclesWhenTimerSet;
+  const value = <i32>timer - <i32>(delta >> intervalShift) - 1;
+  return value >= 0 || timerReadAfterInterrupt ? 0x00 : 0x80;
+}
+
+/** Reads an I/O register (addresses with A9 set). */
+export function riotRead(addr: u32): u32 {
+  switch (addr & 0x07) {
+    case 0x00: return readSwcha();
+    case 0x01: return ddra;
+    case 0x02: return readSwchb();
+    case 0x03: return ddrb;
+    case 0x04: case 0x06: return readTimer();
+    default: return readInterruptFlag();
+  }
+}
+
+/** Writes an I/O register (addresses with A9 set). */
+export function riotWrite(addr: u32, value: u32): void {
+  const low = addr & 0x07;
+  if (low == 0x01) {
+    ddra = value;
+  } else if (low == 0x00 || low == 0x02 || low == 0x03) {
+    // Port A drives nothing our controllers listen to; port B is input only.
+  } else if ((addr & 0x14) == 0x14) {
+    timer = value;
+    const select = addr & 0x03;
+    intervalShift = select == 0 ? 0 : (select == 1 ? 3 : (select == 2 ? 6 : 10));
+    cyclesWhenTimerSet = accessCycles();
+    timerReadAfterInterrupt = false;
+  }
+  // Other addresses set the PA7 edge detector, which nothing here uses.
+}
+
+export function saveRiot(out: usize): usize {
+  memory.copy(out, ram, 128);
+  let p = out + 128;
+  store<u32>(p, timer); p += 4;
+  store<u32>(p, intervalShift); p += 4;
+  store<u32>(p, cyclesWhenTimerSet); p += 4;
+  store<u32>(p, cyclesWhenInterruptReset); p += 4;
+  store<u32>(p, timerReadAfterInterrupt ? 1 : 0); p += 4;
+  store<u32>(p, ddra); p += 4;
+  store<u32>(p, ddrb); p += 4;
+  return p;
+}
+
+export function loadRiot(from: usize): usize {
+  memory.copy(ram, from, 128);
+  let p = from + 128;
+  timer = load<u32>(p); p += 4;
+  intervalShift = load<u32>(p); p += 4;
+  cyclesWhenTimerSet = load<u32>(p); p += 4;
+  cyclesWhenInterruptReset = load<u32>(p); p += 4;
+  timerReadAfterInterrupt = load<u32>(p) != 0; p += 4;
+  ddra = load<u32>(p); p += 4;
+  ddrb = load<u32>(p); p += 4;
+  return p;
+}

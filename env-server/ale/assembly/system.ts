@@ -1,0 +1,67 @@
+// The console as ALE drives it: power-on, system reset and "one frame" of
+// emulation (run the CPU until the program ends VSYNC, the TIA cuts the
+// frame, or 25,000 instructions have run).
+import { cpuStep, cpuReset, cpuJammed } from './cpu';
+import { zeroCycles, stallCycles } from './clock';
+import {
+  tiaReset, tiaCyclesReset, framePhase, startFrame, beginUpdate, finishUpdate,
+  stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat,
+} from './tia';
+import { ram, riotReset, riotCyclesReset } from './riot';
+import { cartReset } from './carts/slot';
+import { systemRandom } from './mt19937';
+
+/** ALE's default system_random_seed. */
+export const SYSTEM_SEED: u32 = 4753849;
+const INSTRUCTIONS_PER_UPDATE = 25000;
+
+function rebaseCycles(): void {
+  tiaCyclesReset();
+  riotCyclesReset();
+  zeroCycles();
+}
+
+/** Reset as the console's reset line does it (RAM is kept). */
+export function systemReset(): void {
+  rebaseCycles();
+  riotReset(systemRandom.next());
+  tiaReset();
+  cartReset();
+  cpuReset();
+  // ALE's CPU reads the reset vector without counting cycles.
+  zeroCycles();
+}
+
+/**
+ * Builds the machine with the cart in place: RAM and RIOT from the emulator's
+ * random generator, then the 60-frame NTSC/PAL probe between two resets.
+ */
+export function powerOn(): void {
+  systemRandom.seed(SYSTEM_SEED);
+  for (let i = 0; i < 128; i++) store<u8>(ram + <usize>i, <u8>systemRandom.next());
+  riotReset(systemRandom.next());
+  configureFormat(false);
+  systemReset();
+  let palFrames = 0;
+  for (let i = 0; i < 60; i++) {
+    runFrame();
+    if (i >= 30 && lastFrameScanlines() > 285) palFrames++;
+  }
+  configureFormat(palFrames >= 15);
+  systemReset();
+}
+
+/** One TIA update: continues an unfinished frame or starts the next one. */
+export function runFrame(): void {
+  if (beginUpdate()) {
+    const phase = framePhase();
+    rebaseCycles();
+    startFrame(phase);
+  }
+  for (let n = 0; n < INSTRUCTIONS_PER_UPDATE && !cpuJammed; n++) {
+    cpuStep();
+    if (wsyncRequested) stallCycles(cyclesToEndOfLine());
+    if (stopRequested) break;
+  }
+  finishUpdate();
+}

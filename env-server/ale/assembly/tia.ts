@@ -1,0 +1,779 @@
+// The TIA: video, input ports and (silently) audio registers.
+//
+// Pixels are produced lazily: the frame buffer is brought up to date only
+// when a register write or read is about to change or observe the picture,
+// and then a whole span is drawn from the current register state with the
+// lookup tables of tia-tables.ts. The timing follows the emulator inside
+// ALE 0.12 (Stella 2.4): its object positions, write delays, HMOVE table and
+// frame-cutting rules, so that screens and RAM match it bit for bit.
+import {
+  P0_BIT, M0_BIT, P1_BIT, M1_BIT, BL_BIT, PF_BIT, SCORE_BIT, PRIORITY_BIT,
+  playerMasks, missileMasks, ballMasks, emptyMask, playfieldMasks, resetWhen,
+  collisionBits, priorityColour, reflected, motion,
+} from './tia-tables';
+import { accessCycles, systemCycles } from './clock';
+import { dataBus } from './bus-state';
+import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
+
+const HBLANK: i32 = 68;
+const LINE: i32 = 228;
+const FRAME_BYTES: i32 = 160 * 300;
+
+// ---- display geometry (per cartridge) ----
+let yStart: i32 = 34;
+let displayHeight: i32 = 210;
+let startDisplayOffset: i32 = 0;
+let stopDisplayOffset: i32 = 0;
+let allowHmoveBlanks = true;
+let maxScanlines: i32 = 290;
+let colourLoss = false;
+
+// ---- frame buffers ----
+const bufferA: usize = heap.alloc(FRAME_BYTES);
+const bufferB: usize = heap.alloc(FRAME_BYTES);
+let current: usize = bufferA;
+let previous: usize = bufferB;
+let framePointer: usize = bufferA;
+
+// ---- frame timing (colour clocks, relative to the cycle origin) ----
+let clockWhenFrameStarted: i32 = 0;
+let clockStartDisplay: i32 = 0;
+let clockStopDisplay: i32 = 0;
+let clockAtLastUpdate: i32 = 0;
+let clocksToEndOfScanLine: i32 = LINE;
+let scanlineCountForLastFrame: u32 = 0;
+let currentScanline: u32 = 0;
+let vsyncFinishClock: i32 = 0x7fffffff;
+export let partialFrame = false;
+let frameGreyed = false;
+export let framesCompleted: u32 = 0;
+/** Set when the running frame must end after the current instruction. */
+export let stopRequested = false;
+/** Set by a WSYNC write; the system then holds the CPU to the end of the line. */
+export let wsyncRequested = false;
+
+// ---- registers ----
+let enabledObjects: u32 = 0;
+let vsync: u32 = 0;
+let vblank: u32 = 0;
+let nusiz0: u32 = 0;
+let nusiz1: u32 = 0;
+// Colour registers as replicated bytes: 0 BK, 1 PF, 2 P0, 3 P1.
+const colours = new StaticArray<u32>(4);
+let ctrlpf: u32 = 0;
+let priorityAndScore: u32 = 0;
+let refp0 = false;
+let refp1 = false;
+let pf: u32 = 0;
+let grp0: u32 = 0;
+let grp1: u32 = 0;
+let dgrp0: u32 = 0;
+let dgrp1: u32 = 0;
+let enam0 = false;
+let enam1 = false;
+let enabl = false;
+let denabl = false;
+let hmp0: i32 = 0;
+let hmp1: i32 = 0;
+let hmm0: i32 = 0;
+let hmm1: i32 = 0;
+let hmbl: i32 = 0;
+let vdelp0 = false;
+let vdelp1 = false;
+let vdelbl = false;
+let resmp0 = false;
+let resmp1 = false;
+let collision: u32 = 0;
+let posP0: i32 = 0;
+let posP1: i32 = 0;
+let posM0: i32 = 0;
+let posM1: i32 = 0;
+let posBL: i32 = 0;
+let currentGrp0: u32 = 0;
+let currentGrp1: u32 = 0;
+let lastHmoveClock: i32 = 0;
+let hmoveBlank = false;
+let cosmicArk = false;
+let cosmicArkCounter: u32 = 0;
+let dumpEnabled = false;
+let dumpDisabledCycle: i32 = 0;
+
+// ---- current drawing strips (addresses; index with the clock 0..159) ----
+let maskP0: usize = 0;
+let maskP1: usize = 0;
+let maskM0: usize = 0;
+let maskM1: usize = 0;
+let maskBL: usize = 0;
+let maskPF: usize = playfieldMasks;
+
+@inline function playerStrip(pos: i32, skipFirst: i32, nusiz: u32): usize {
+  return playerMasks + <usize>((((pos & 3) * 2 + skipFirst) * 8 + <i32>(nusiz & 7)) * 320 + 160 - (pos & 0xfc));
+}
+
+@inline function missileStrip(pos: i32, nusiz: u32, size: u32): usize {
+  return missileMasks + <usize>((((pos & 3) * 8 + <i32>(nusiz & 7)) * 4 + <i32>size) * 320 + 160 - (pos & 0xfc));
+}
+
+@inline function ballStrip(pos: i32, size: u32): usize {
+  return ballMasks + <usize>(((pos & 3) * 4 + <i32>size) * 320 + 160 - (pos & 0xfc));
+}
+
+@inline function pfStrip(reflect: u32): usize {
+  return playfieldMasks + (<usize>(reflect & 1) * 160 << 2);
+}
+
+function setMaskP0(skipFirst: i32): void { maskP0 = playerStrip(posP0, skipFirst, nusiz0); }
+function setMaskP1(skipFirst: i32): void { maskP1 = playerStrip(posP1, skipFirst, nusiz1); }
+function setMaskM0(): void { maskM0 = missileStrip(posM0, nusiz0, (nusiz0 & 0x30) >> 4); }
+function setMaskM1(): void { maskM1 = missileStrip(posM1, nusiz1, (nusiz1 & 0x30) >> 4); }
+function setMaskBL(): void { maskBL = ballStrip(posBL, (ctrlpf & 0x30) >> 4); }
+
+@inline function replicate(colour: u32): u32 {
+  return colour * 0x01010101;
+}
+
+export function configureDisplay(firstLine: i32, height: i32, hmoveBlanks: bool): void {
+  yStart = firstLine;
+  displayHeight = height;
+  allowHmoveBlanks = hmoveBlanks;
+}
+
+/** PAL carts draw more lines and lose colour on odd frames. */
+export function configureFormat(pal: bool): void {
+  colourLoss = pal;
+  maxScanlines = pal ? 342 : 290;
+}
+
+export function currentFrame(): usize {
+  return current;
+}
+
+export function lastFrameScanlines(): u32 {
+  return currentScanline;
+}
+
+export function tiaReset(): void {
+  enabledObjects = 0;
+  vsync = 0;
+  vblank = 0;
+  nusiz0 = 0;
+  nusiz1 = 0;
+  for (let i = 0; i < 4; i++) colours[i] = 0;
+  priorityAndScore = 0;
+  ctrlpf = 0;
+  refp0 = false;
+  refp1 = false;
+  pf = 0;
+  grp0 = 0;
+  grp1 = 0;
+  dgrp0 = 0;
+  dgrp1 = 0;
+  enam0 = false;
+  enam1 = false;
+  enabl = false;
+  denabl = false;
+  hmp0 = 0;
+  hmp1 = 0;
+  hmm0 = 0;
+  hmm1 = 0;
+  hmbl = 0;
+  vdelp0 = false;
+  vdelp1 = false;
+  vdelbl = false;
+  resmp0 = false;
+  resmp1 = false;
+  collision = 0;
+  posP0 = 0;
+  posP1 = 0;
+  posM0 = 0;
+  posM1 = 0;
+  posBL = 0;
+  currentGrp0 = 0;
+  currentGrp1 = 0;
+  maskBL = ballStrip(0, 0);
+  maskM0 = missileStrip(0, 0, 0);
+  maskM1 = missileStrip(0, 0, 0);
+  maskP0 = playerStrip(0, 0, 0);
+  maskP1 = playerStrip(0, 0, 0);
+  maskPF = pfStrip(0);
+  lastHmoveClock = 0;
+  hmoveBlank = false;
+  cosmicArk = false;
+  cosmicArkCounter = 0;
+  dumpEnabled = false;
+  dumpDisabledCycle = 0;
+  frameReset();
+}
+
+function frameReset(): void {
+  memory.fill(bufferA, 0, FRAME_BYTES);
+  memory.fill(bufferB, 0, FRAME_BYTES);
+  framePointer = current;
+  startDisplayOffset = LINE * yStart;
+  stopDisplayOffset = startDisplayOffset + LINE * displayHeight;
+  clockWhenFrameStarted = <i32>(systemCycles() * 3);
+  clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
+  clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
+  clockAtLastUpdate = clockWhenFrameStarted;
+  clocksToEndOfScanLine = LINE;
+  vsyncFinishClock = 0x7fffffff;
+  scanlineCountForLastFrame = 0;
+  currentScanline = 0;
+}
+
+/** Rebases the time stamps before the cycle count restarts from zero. */
+export function tiaCyclesReset(): void {
+  const cycles = systemCycles();
+  dumpDisabledCycle -= <i32>cycles;
+  const clocks = <i32>(cycles * 3);
+  clockWhenFrameStarted -= clocks;
+  clockStartDisplay -= clocks;
+  clockStopDisplay -= clocks;
+  clockAtLastUpdate -= clocks;
+  vsyncFinishClock -= clocks;
+  lastHmoveClock -= clocks;
+}
+
+/** How far into its line the running frame is, in colour clocks. */
+export function framePhase(): i32 {
+  return <i32>((systemCycles() * 3 - <u32>clockWhenFrameStarted) % <u32>LINE);
+}
+
+/**
+ * Starts a new frame in the other buffer. Objects keep their horizontal
+ * phase across frames: the new frame starts `phase` clocks before the
+ * (just restarted) cycle origin.
+ */
+export function startFrame(phase: i32): void {
+  const tmp = current;
+  current = previous;
+  previous = tmp;
+  const clocks = phase;
+  clockWhenFrameStarted = -clocks;
+  clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
+  clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
+  clockAtLastUpdate = clockStartDisplay;
+  clocksToEndOfScanLine = LINE;
+  framePointer = current;
+  if (colourLoss) {
+    for (let i = 0; i < 4; i++) {
+      colours[i] = (scanlineCountForLastFrame & 1) ? colours[i] | 0x01010101 : colours[i] & 0xfefefefe;
+    }
+  }
+  frameGreyed = false;
+}
+
+/** Bookkeeping once the CPU has run for a frame. */
+export function finishUpdate(): void {
+  currentScanline = (systemCycles() * 3 - <u32>clockWhenFrameStarted) / <u32>LINE;
+  if (partialFrame) {
+    if (!frameGreyed) greyOutFrame();
+    frameGreyed = true;
+  } else {
+    scanlineCountForLastFrame = currentScanline;
+    framesCompleted++;
+    frameGreyed = false;
+  }
+}
+
+/** Marks the frame as running; true when the previous one was finished. */
+export function beginUpdate(): bool {
+  const fresh = !partialFrame;
+  partialFrame = true;
+  stopRequested = false;
+  return fresh;
+}
+
+/** Clears the stop request (the CPU starts a new run). */
+export function clearStop(): void {
+  stopRequested = false;
+}
+
+// An unfinished frame (cut by the instruction limit) is dimmed from the
+// line the beam reached, as ALE shows it.
+function greyOutFrame(): void {
+  let c = (systemCycles() * 3 - <u32>clockWhenFrameStarted) / <u32>LINE;
+  if (c < <u32>yStart) c = <u32>yStart;
+  for (let s = c; s < <u32>(displayHeight + yStart); s++) {
+    const row = current + <usize>((s - <u32>yStart) * 160);
+    for (let i: usize = 0; i < 160; i++) {
+      store<u8>(row + i, (load<u8>(row + i) & 0x0f) >> 1);
+    }
+  }
+}
+
+// ---- drawing ----
+
+function drawSpan(count: i32, hpos: i32): void {
+  const out = framePointer;
+  if (vblank & 0x02) {
+    memory.fill(out, 0, <usize>count);
+    framePointer += <usize>count;
+    return;
+  }
+  const bk = colours[0];
+  const pfColour = colours[1];
+  const objects = enabledObjects & (P0_BIT | P1_BIT | M0_BIT | M1_BIT | BL_BIT);
+  const score = (priorityAndScore & SCORE_BIT) != 0;
+  const end = hpos + count;
+  const pfMask = maskPF;
+  if (objects == 0) {
+    // Background and playfield only; the playfield changes every 4 clocks.
+    let x = hpos;
+    let p = out;
+    while (x < end) {
+      const on = (pf & load<u32>(pfMask + (<usize>x << 2))) != 0;
+      const colour = on ? (score ? (x < 80 ? colours[2] : colours[3]) : pfColour) : bk;
+      if ((x & 3) == 0 && x + 4 <= end) {
+        store<u32>(p, colour);
+        x += 4;
+        p += 4;
+      } else {
+        store<u8>(p, <u8>colour);
+        x++;
+        p++;
+      }
+    }
+    framePointer = p;
+    return;
+  }
+  const m0 = (enabledObjects & M0_BIT) ? maskM0 : emptyMask;
+  const m1 = (enabledObjects & M1_BIT) ? maskM1 : emptyMask;
+  const bl = (enabledObjects & BL_BIT) ? maskBL : emptyMask;
+  const p0 = currentGrp0 != 0 ? maskP0 : emptyMask;
+  const p1 = currentGrp1 != 0 ? maskP1 : emptyMask;
+  const g0 = currentGrp0;
+  const g1 = currentGrp1;
+  // With other objects on, a score-mode playfield under priority takes the playfield colour.
+  const pfScore = score && (priorityAndScore & PRIORITY_BIT) == 0;
+  let col = collision;
+  let x = hpos;
+  let p = out;
+  while (x < end) {
+    if ((x & 3) == 0 && x + 4 <= end) {
+      const ux = <usize>x;
+      const any = load<u32>(p0 + ux) | load<u32>(p1 + ux) | load<u32>(m0 + ux) | load<u32>(m1 + ux) | load<u32>(bl + ux);
+      if (any == 0) {
+        const on = (pf & load<u32>(pfMask + (ux << 2))) != 0;
+        store<u32>(p, on ? (pfScore ? (x < 80 ? colours[2] : colours[3]) : pfColour) : bk);
+        x += 4;
+        p += 4;
+        continue;
+      }
+    }
+    const ux = <usize>x;
+    let e: u32 = (pf & load<u32>(pfMask + (ux << 2))) != 0 ? PF_BIT : 0;
+    if (load<u8>(bl + ux)) e |= BL_BIT;
+    if (g1 & <u32>load<u8>(p1 + ux)) e |= P1_BIT;
+    if (load<u8>(m1 + ux)) e |= M1_BIT;
+    if (g0 & <u32>load<u8>(p0 + ux)) e |= P0_BIT;
+    if (load<u8>(m0 + ux)) e |= M0_BIT;
+    col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
+    const half: usize = x < 80 ? 0 : 256;
+    store<u8>(p, <u8>colours[load<u8>(priorityColour + half + <usize>(e | priorityAndScore))]);
+    x++;
+    p++;
+  }
+  collision = col;
+  framePointer = p;
+}
+
+function updateFrame(clockTarget: i32): void {
+  let clock = clockTarget;
+  if (clock < clockStartDisplay || clockAtLastUpdate >= clockStopDisplay || clockAtLastUpdate >= clock) return;
+  if (clock > clockStopDisplay) clock = clockStopDisplay;
+  do {
+    let clocksToUpdate: i32;
+    let fromLineStart = LINE - clocksToEndOfScanLine;
+    if (clock > clockAtLastUpdate + clocksToEndOfScanLine) {
+      clocksToUpdate = clocksToEndOfScanLine;
+      clocksToEndOfScanLine = LINE;
+      clockAtLastUpdate += clocksToUpdate;
+    } else {
+      clocksToUpdate = clock - clockAtLastUpdate;
+      clocksToEndOfScanLine -= clocksToUpdate;
+      clockAtLastUpdate = clock;
+    }
+    // Skip the horizontal blank.
+    if (fromLineStart < HBLANK) {
+      const skip = HBLANK - fromLineStart < clocksToUpdate ? HBLANK - fromLineStart : clocksToUpdate;
+      fromLineStart += skip;
+      clocksToUpdate -= skip;
+    }
+    const lineStartPointer = framePointer;
+    if (clocksToUpdate != 0) drawSpan(clocksToUpdate, fromLineStart - HBLANK);
+    // HMOVE blank: the first 8 visible clocks of the line stay black.
+    if (hmoveBlank && fromLineStart < HBLANK + 8) {
+      const blanks = HBLANK + 8 - fromLineStart;
+      // (may run past the span drawn so far; later spans redraw those clocks)
+      memory.fill(lineStartPointer, 0, <usize>blanks);
+      if (clocksToUpdate + fromLineStart >= HBLANK + 8) hmoveBlank = false;
+    }
+    if (clocksToEndOfScanLine == LINE) endOfLine();
+  } while (clockAtLastUpdate < clock);
+}
+
+function endOfLine(): void {
+  maskPF = pfStrip(ctrlpf);
+  setMaskP0(0);
+  setMaskP1(0);
+  if (cosmicArk) {
+    // Cosmic Ark's starfield: a missile that keeps jumping every line.
+    cosmicArkCounter = (cosmicArkCounter + 1) & 3;
+    const step = cosmicArkCounter == 0 ? 18 : (cosmicArkCounter == 1 ? 33 : (cosmicArkCounter == 2 ? 0 : 17));
+    posM0 -= step;
+    if (posM0 >= 160) posM0 -= 160;
+    else if (posM0 < 0) posM0 += 160;
+    if (cosmicArkCounter == 1) {
+      maskM0 = missileStrip(posM0, nusiz0, ((nusiz0 & 0x30) >> 4) | 1);
+    } else if (cosmicArkCounter == 2) {
+      maskM0 = emptyMask;
+    } else {
+      setMaskM0();
+    }
+  }
+}
+
+// ---- bus side ----
+
+@inline function lineClock(clock: i32): i32 {
+  return (clock - clockWhenFrameStarted) % LINE;
+}
+
+export function tiaRead(addr: u32): u32 {
+  const cycles = accessCycles();
+  updateFrame(<i32>(cycles * 3));
+  const noise = dataBus & 0x3f;
+  switch (addr & 0x0f) {
+    case 0x00: return ((collision & 0x0001) ? 0x80 : 0) | ((collision & 0x0002) ? 0x40 : 0) | noise;
+    case 0x01: return ((collision & 0x0004) ? 0x80 : 0) | ((collision & 0x0008) ? 0x40 : 0) | noise;
+    case 0x02: return ((collision & 0x0010) ? 0x80 : 0) | ((collision & 0x0020) ? 0x40 : 0) | noise;
+    case 0x03: return ((collision & 0x0040) ? 0x80 : 0) | ((collision & 0x0080) ? 0x40 : 0) | noise;
+    case 0x04: return ((collision & 0x0100) ? 0x80 : 0) | ((collision & 0x0200) ? 0x40 : 0) | noise;
+    case 0x05: return ((collision & 0x0400) ? 0x80 : 0) | ((collision & 0x0800) ? 0x40 : 0) | noise;
+    case 0x06: return ((collision & 0x1000) ? 0x80 : 0) | noise;
+    case 0x07: return ((collision & 0x2000) ? 0x80 : 0) | ((collision & 0x4000) ? 0x40 : 0) | noise;
+    case 0x08: case 0x09: case 0x0a: case 0x0b:
+      return potCharged(addr & 3, cycles) ? 0x80 | noise : noise;
+    case 0x0c: return fireLineHigh(0) ? 0x80 | noise : noise;
+    case 0x0d: return fireLineHigh(1) ? 0x80 | noise : noise;
+    default: return noise;
+  }
+}
+
+// A paddle's pot charges its capacitor once the dump transistor (VBLANK
+// bit 7) lets go; the charge time grows with the resistance.
+function potCharged(input: u32, cycles: u32): bool {
+  const r = potResistance(input);
+  if (r == 0) return true;
+  if (r == MAX_RESISTANCE || dumpEnabled) return false;
+  const t = 1.6 * <f64>r * 0.01e-6;
+  const needed = <u32>(t * 1.19e6);
+  return cycles > <u32>dumpDisabledCycle + needed;
+}
+
+// Clocks after a write before it shows on screen: NUSIZ and RESMx take 8,
+// a few registers 1, and playfield writes depend on the clock phase.
+function writeDelay(addr: u32, clock: i32): i32 {
+  switch (addr) {
+    case 0x01: case 0x0b: case 0x0c: case 0x1b: case 0x1c: return 1;
+    case 0x04: case 0x05: case 0x12: case 0x13: return 8;
+    case 0x0d: case 0x0e: case 0x0f: {
+      const phase = (lineClock(clock) / 3) & 3;
+      return phase == 0 ? 4 : (phase == 1 ? 5 : (phase == 2 ? 2 : 3));
+    }
+    default: return 0;
+  }
+}
+
+function updateEnabled(bit: u32, on: bool): void {
+  if (on) enabledObjects |= bit;
+  else enabledObjects &= ~bit;
+}
+
+function refreshPlayerGraphics(): void {
+  const g0 = vdelp0 ? dgrp0 : grp0;
+  currentGrp0 = refp0 ? <u32>load<u8>(reflected + <usize>g0) : g0;
+  const g1 = vdelp1 ? dgrp1 : grp1;
+  currentGrp1 = refp1 ? <u32>load<u8>(reflected + <usize>g1) : g1;
+  updateEnabled(P0_BIT, currentGrp0 != 0);
+  updateEnabled(P1_BIT, currentGrp1 != 0);
+}
+
+function newPlayerPosition(hpos: i32): i32 {
+  return hpos < HBLANK ? 3 : ((hpos - HBLANK) + 5) % 160;
+}
+
+function newObjectPosition(hpos: i32): i32 {
+  return hpos < HBLANK ? 2 : ((hpos - HBLANK) + 4) % 160;
+}
+
+function wrap160(pos: i32): i32 {
+  if (pos >= 160) return pos - 160;
+  if (pos < 0) return pos + 160;
+  return pos;
+}
+
+export function tiaWrite(address: u32, value: u32): void {
+  const addr = address & 0x3f;
+  const clock = <i32>(accessCycles() * 3);
+  updateFrame(clock + writeDelay(addr, clock));
+  if ((clock - clockWhenFrameStarted) / LINE > maxScanlines) {
+    stopRequested = true;
+    partialFrame = false;
+  }
+  switch (addr) {
+    case 0x00: { // VSYNC
+      vsync = value;
+      if (vsync & 0x02) {
+        vsyncFinishClock = clock + LINE;
+      } else if (clock >= vsyncFinishClock) {
+        vsyncFinishClock = 0x7fffffff;
+        stopRequested = true;
+        partialFrame = false;
+      }
+      break;
+    }
+    case 0x01: { // VBLANK
+      if (!(vblank & 0x80) && (value & 0x80)) dumpEnabled = true;
+      if ((vblank & 0x80) && !(value & 0x80)) {
+        dumpEnabled = false;
+        dumpDisabledCycle = <i32>accessCycles();
+      }
+      vblank = value;
+      break;
+    }
+    case 0x02: wsyncRequested = true; break;
+    case 0x04: nusiz0 = value; setMaskP0(0); setMaskM0(); break;
+    case 0x05: nusiz1 = value; setMaskP1(0); setMaskM1(); break;
+    case 0x06: case 0x07: case 0x08: case 0x09: {
+      let colour = value & 0xfe;
+      if (colourLoss && (scanlineCountForLastFrame & 1)) colour |= 1;
+      // Register order 06 P0, 07 P1, 08 PF, 09 BK; our slots are BK, PF, P0, P1.
+      colours[addr == 0x06 ? 2 : (addr == 0x07 ? 3 : (addr == 0x08 ? 1 : 0))] = replicate(colour);
+      break;
+    }
+    case 0x0a: { // CTRLPF
+      ctrlpf = value;
+      priorityAndScore = (ctrlpf & 0x06) << 5;
+      // The reflection bit only takes effect on the right half if written in time.
+      if (lineClock(clock) < HBLANK + 79) maskPF = pfStrip(ctrlpf);
+      setMaskBL();
+      break;
+    }
+    case 0x0b: {
+      const on = (value & 0x08) != 0;
+      if (on != refp0) {
+        refp0 = on;
+        currentGrp0 = <u32>load<u8>(reflected + <usize>currentGrp0);
+      }
+      break;
+    }
+    case 0x0c: {
+      const on = (value & 0x08) != 0;
+      if (on != refp1) {
+        refp1 = on;
+        currentGrp1 = <u32>load<u8>(reflected + <usize>currentGrp1);
+      }
+      break;
+    }
+    case 0x0d: pf = (pf & 0x000ffff0) | ((value >> 4) & 0x0f); updateEnabled(PF_BIT, pf != 0); break;
+    case 0x0e: pf = (pf & 0x000ff00f) | (value << 4); updateEnabled(PF_BIT, pf != 0); break;
+    case 0x0f: pf = (pf & 0x00000fff) | (value << 12); updateEnabled(PF_BIT, pf != 0); break;
+    case 0x10: resetPlayer(0, clock); break;
+    case 0x11: resetPlayer(1, clock); break;
+    case 0x12: { // RESM0
+      const hpos = lineClock(clock);
+      posM0 = newObjectPosition(hpos);
+      if (clock - lastHmoveClock == 20 * 3 && hpos == 69) posM0 = 8;
+      setMaskM0();
+      break;
+    }
+    case 0x13: { // RESM1
+      const hpos = lineClock(clock);
+      posM1 = newObjectPosition(hpos);
+      if (clock - lastHmoveClock == 3 * 3 && hpos == 18) posM1 = 3;
+      setMaskM1();
+      break;
+    }
+    case 0x14: { // RESBL
+      const hpos = lineClock(clock);
+      posBL = newObjectPosition(hpos);
+      const sinceHmove = clock - lastHmoveClock;
+      // Positions known games rely on right after an HMOVE.
+      if (sinceHmove == 18 * 3 && (hpos == 60 || hpos == 69)) posBL = 10;
+      else if (sinceHmove == 3 * 3 && hpos == 18) posBL = 3;
+      else if (sinceHmove == 7 * 3 && hpos == 30) posBL = 6;
+      else if (sinceHmove == 6 * 3 && hpos == 27) posBL = 5;
+      setMaskBL();
+      break;
+    }
+    case 0x1b: { // GRP0
+      grp0 = value;
+      dgrp1 = grp1;
+      refreshPlayerGraphics();
+      break;
+    }
+    case 0x1c: { // GRP1
+      grp1 = value;
+      dgrp0 = grp0;
+      denabl = enabl;
+      refreshPlayerGraphics();
+      updateEnabled(BL_BIT, vdelbl ? denabl : enabl);
+      break;
+    }
+    case 0x1d: enam0 = (value & 0x02) != 0; updateEnabled(M0_BIT, enam0 && !resmp0); break;
+    case 0x1e: enam1 = (value & 0x02) != 0; updateEnabled(M1_BIT, enam1 && !resmp1); break;
+    case 0x1f: enabl = (value & 0x02) != 0; updateEnabled(BL_BIT, vdelbl ? denabl : enabl); break;
+    case 0x20: hmp0 = <i32>(value >> 4); break;
+    case 0x21: hmp1 = <i32>(value >> 4); break;
+    case 0x22: {
+      const nibble = <i32>(value >> 4);
+      if (clock == lastHmoveClock + 21 * 3 && hmm0 == 7 && nibble == 6) {
+        cosmicArk = true;
+        cosmicArkCounter = 0;
+      }
+      hmm0 = nibble;
+      break;
+    }
+    case 0x23: hmm1 = <i32>(value >> 4); break;
+    case 0x24: hmbl = <i32>(value >> 4); break;
+    case 0x25: vdelp0 = (value & 1) != 0; refreshPlayerGraphics(); break;
+    case 0x26: vdelp1 = (value & 1) != 0; refreshPlayerGraphics(); break;
+    case 0x27: vdelbl = (value & 1) != 0; updateEnabled(BL_BIT, vdelbl ? denabl : enabl); break;
+    case 0x28: {
+      if (resmp0 && !(value & 0x02)) {
+        posM0 = (posP0 + missileCentre(nusiz0)) % 160;
+        setMaskM0();
+      }
+      resmp0 = (value & 0x02) != 0;
+      updateEnabled(M0_BIT, enam0 && !resmp0);
+      break;
+    }
+    case 0x29: {
+      if (resmp1 && !(value & 0x02)) {
+        posM1 = (posP1 + missileCentre(nusiz1)) % 160;
+        setMaskM1();
+      }
+      resmp1 = (value & 0x02) != 0;
+      updateEnabled(M1_BIT, enam1 && !resmp1);
+      break;
+    }
+    case 0x2a: hmove(clock); break;
+    case 0x2b: hmp0 = 0; hmp1 = 0; hmm0 = 0; hmm1 = 0; hmbl = 0; break;
+    case 0x2c: collision = 0; break;
+    default: break; // audio registers and unused addresses
+  }
+}
+
+function missileCentre(nusiz: u32): i32 {
+  const n = nusiz & 7;
+  return n == 5 ? 8 : (n == 7 ? 16 : 4);
+}
+
+function resetPlayer(player: i32, clock: i32): void {
+  const newx = newPlayerPosition(lineClock(clock));
+  const nusiz = player == 0 ? nusiz0 : nusiz1;
+  const oldx = player == 0 ? posP0 : posP1;
+  const when = load<i8>(resetWhen + <usize>((<i32>(nusiz & 7) * 160 + oldx) * 160 + newx));
+  // Reset while a copy is being drawn: let the copy finish first.
+  if (when == 1) updateFrame(clock + 11);
+  if (player == 0) {
+    posP0 = newx;
+    setMaskP0(when == -1 ? 0 : 1);
+  } else {
+    posP1 = newx;
+    setMaskP1(when == -1 ? 0 : 1);
+  }
+}
+
+function hmove(clock: i32): void {
+  const x = lineClock(clock) / 3;
+  if (allowHmoveBlanks && (x <= 20 || x == 75)) hmoveBlank = true;
+  const row = motion + <usize>(x * 16);
+  posP0 = wrap160(posP0 + <i32>load<i8>(row + <usize>hmp0));
+  posP1 = wrap160(posP1 + <i32>load<i8>(row + <usize>hmp1));
+  posM0 = wrap160(posM0 + <i32>load<i8>(row + <usize>hmm0));
+  posM1 = wrap160(posM1 + <i32>load<i8>(row + <usize>hmm1));
+  posBL = wrap160(posBL + <i32>load<i8>(row + <usize>hmbl));
+  setMaskBL();
+  setMaskP0(0);
+  setMaskP1(0);
+  setMaskM0();
+  setMaskM1();
+  lastHmoveClock = clock;
+  cosmicArk = false;
+}
+
+/** Cycles the CPU must wait, after a WSYNC write, for the next line to start. */
+export function cyclesToEndOfLine(): u32 {
+  wsyncRequested = false;
+  const frameStartCycles = clockWhenFrameStarted / 3; // truncates toward zero, like the C division
+  const toEnd = 76 - (systemCycles() - <u32>frameStartCycles) % 76;
+  return toEnd < 76 ? toEnd : 0;
+}
+
+// ---- state ----
+
+const I32_FIELDS = 52;
+
+export function saveTia(out: usize): usize {
+  let p = out;
+  const ints: StaticArray<i32> = [
+    clockWhenFrameStarted, clockStartDisplay, clockStopDisplay, clockAtLastUpdate, clocksToEndOfScanLine,
+    <i32>scanlineCountForLastFrame, <i32>currentScanline, vsyncFinishClock, <i32>enabledObjects, <i32>vsync,
+    <i32>vblank, <i32>nusiz0, <i32>nusiz1, <i32>colours[0], <i32>colours[1], <i32>colours[2], <i32>colours[3],
+    <i32>ctrlpf, <i32>priorityAndScore, refp0 ? 1 : 0, refp1 ? 1 : 0, <i32>pf, <i32>grp0, <i32>grp1, <i32>dgrp0,
+    <i32>dgrp1, enam0 ? 1 : 0, enam1 ? 1 : 0, enabl ? 1 : 0, denabl ? 1 : 0, hmp0, hmp1, hmm0, hmm1, hmbl,
+    vdelp0 ? 1 : 0, vdelp1 ? 1 : 0, vdelbl ? 1 : 0, resmp0 ? 1 : 0, resmp1 ? 1 : 0, <i32>collision, posP0,
+    posP1, posM0, posM1, posBL, <i32>currentGrp0, <i32>currentGrp1, lastHmoveClock, hmoveBlank ? 1 : 0,
+    cosmicArk ? 1 : 0, <i32>cosmicArkCounter,
+  ];
+  for (let i = 0; i < I32_FIELDS; i++) { store<i32>(p, ints[i]); p += 4; }
+  store<i32>(p, dumpEnabled ? 1 : 0); p += 4;
+  store<i32>(p, dumpDisabledCycle); p += 4;
+  store<i32>(p, partialFrame ? 1 : 0); p += 4;
+  store<i32>(p, frameGreyed ? 1 : 0); p += 4;
+  store<u32>(p, <u32>(framePointer - current)); p += 4;
+  store<u32>(p, <u32>(maskP0 - playerMasks)); p += 4;
+  store<u32>(p, <u32>(maskP1 - playerMasks)); p += 4;
+  store<u32>(p, <u32>(maskM0 - missileMasks)); p += 4;
+  store<u32>(p, <u32>(maskM1 - missileMasks)); p += 4;
+  store<u32>(p, <u32>(maskBL - ballMasks)); p += 4;
+  store<u32>(p, <u32>(maskPF - playfieldMasks)); p += 4;
+  store<u32>(p, maskM0 == emptyMask ? 1 : 0); p += 4;
+  return p;
+}
+
+export function loadTia(from: usize): usize {
+  let p = from;
+  const v = new StaticArray<i32>(I32_FIELDS);
+  for (let i = 0; i < I32_FIELDS; i++) { v[i] = load<i32>(p); p += 4; }
+  clockWhenFrameStarted = v[0]; clockStartDisplay = v[1]; clockStopDisplay = v[2]; clockAtLastUpdate = v[3];
+  clocksToEndOfScanLine = v[4]; scanlineCountForLastFrame = <u32>v[5]; currentScanline = <u32>v[6];
+  vsyncFinishClock = v[7]; enabledObjects = <u32>v[8]; vsync = <u32>v[9]; vblank = <u32>v[10];
+  nusiz0 = <u32>v[11]; nusiz1 = <u32>v[12];
+  colours[0] = <u32>v[13]; colours[1] = <u32>v[14]; colours[2] = <u32>v[15]; colours[3] = <u32>v[16];
+  ctrlpf = <u32>v[17]; priorityAndScore = <u32>v[18]; refp0 = v[19] != 0; refp1 = v[20] != 0; pf = <u32>v[21];
+  grp0 = <u32>v[22]; grp1 = <u32>v[23]; dgrp0 = <u32>v[24]; dgrp1 = <u32>v[25];
+  enam0 = v[26] != 0; enam1 = v[27] != 0; enabl = v[28] != 0; denabl = v[29] != 0;
+  hmp0 = v[30]; hmp1 = v[31]; hmm0 = v[32]; hmm1 = v[33]; hmbl = v[34];
+  vdelp0 = v[35] != 0; vdelp1 = v[36] != 0; vdelbl = v[37] != 0; resmp0 = v[38] != 0; resmp1 = v[39] != 0;
+  collision = <u32>v[40]; posP0 = v[41]; posP1 = v[42]; posM0 = v[43]; posM1 = v[44]; posBL = v[45];
+  currentGrp0 = <u32>v[46]; currentGrp1 = <u32>v[47]; lastHmoveClock = v[48]; hmoveBlank = v[49] != 0;
+  cosmicArk = v[50] != 0; cosmicArkCounter = <u32>v[51];
+  dumpEnabled = load<i32>(p) != 0; p += 4;
+  dumpDisabledCycle = load<i32>(p); p += 4;
+  partialFrame = load<i32>(p) != 0; p += 4;
+  frameGreyed = load<i32>(p) != 0; p += 4;
+  framePointer = current + <usize>load<u32>(p); p += 4;
+  maskP0 = playerMasks + <usize>load<u32>(p); p += 4;
+  maskP1 = playerMasks + <usize>load<u32>(p); p += 4;
+  maskM0 = missileMasks + <usize>load<u32>(p); p += 4;
+  maskM1 = missileMasks + <usize>load<u32>(p); p += 4;
+  maskBL = ballMasks + <usize>load<u32>(p); p += 4;
+  maskPF = playfieldMasks + <usize>load<u32>(p); p += 4;
+  if (load<u32>(p) != 0) maskM0 = emptyMask;
+  p += 4;
+  return p;
+}

@@ -1,0 +1,163 @@
+// Cartridge schemes: auto-detection by size and byte patterns, the reset
+// bank, and bank switching by touching hot spots (reads and writes alike).
+// The images are synthetic: every byte tells which bank (or 1K slice) it is
+// in, so a read shows what the window maps.
+import t from 'tap';
+import { withCart } from './machine.js';
+
+// Scheme numbers of carts/cartridge.ts.
+const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F8SC = 5, F6SC = 6, F4SC = 7, E0 = 8, FE = 9, K3F = 10, FASC = 11, E7 = 12, UA = 13;
+
+/** Image of `banks` 4K banks; byte = bank * 16 + (offset & 15), which never repeats for 256 bytes. */
+function banked(banks: number, blockSize = 4096): Uint8Array {
+  const image = new Uint8Array(banks * blockSize);
+  for (let i = 0; i < image.length; i++) image[i] = (Math.floor(i / blockSize) << 4) | (i & 15);
+  return image;
+}
+
+const bankAt = (value: number): number => value >> 4;
+
+t.test('2K images are mirrored in the 4K window', async (t) => {
+  const image = banked(2, 1024);
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, K2);
+  t.equal(bankAt(m.cartReadAt(0x1000)), 0);
+  t.equal(bankAt(m.cartReadAt(0x1400)), 1);
+  t.equal(bankAt(m.cartReadAt(0x1800)), 0, 'upper 2K repeats the image');
+  t.equal(m.cartReadAt(0xfffc), image[0x7fc], 'the reset vector through a 16-bit address');
+});
+
+t.test('4K images map straight', async (t) => {
+  const image = banked(4, 1024);
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, K4);
+  t.equal(bankAt(m.cartReadAt(0x1c05)), 3);
+  m.cartWriteAt(0x1ff8, 0);
+  t.equal(bankAt(m.cartReadAt(0x1000)), 0, 'no hot spots');
+});
+
+for (const [name, scheme, banks, first, reset] of [
+  ['F8', F8, 2, 0xff8, 1],
+  ['F6', F6, 4, 0xff6, 0],
+  ['F4', F4, 8, 0xff4, 0],
+] as const) {
+  t.test(`${name}: ${banks} banks, hot spots from $${first.toString(16)}`, async (t) => {
+    const { m, scheme: detected } = withCart(banked(banks));
+    t.equal(detected, scheme);
+    t.equal(bankAt(m.cartReadAt(0x1000)), reset, 'reset bank');
+    for (let b = banks - 1; b >= 0; b--) {
+      m.cartReadAt(0x1000 + first + b);
+      t.equal(bankAt(m.cartReadAt(0x1234)), b, `read of hot spot ${b}`);
+    }
+    m.cartWriteAt(0x3000 + first + (banks - 1), 0);
+    t.equal(bankAt(m.cartReadAt(0x1234)), banks - 1, 'a write (through a mirror) switches too');
+    m.cartReadAt(0x1000 + first - 1);
+    t.equal(bankAt(m.cartReadAt(0x1234)), banks - 1, 'the byte below the hot spots does nothing');
+  });
+}
+
+t.test('Superchip RAM: write at $000-$07F, read at $080-$0FF', async (t) => {
+  for (const [banks, scheme] of [[2, F8SC], [4, F6SC], [8, F4SC]]) {
+    const image = banked(banks);
+    for (let b = 0; b < banks; b++) image.fill(0xff, b * 4096, b * 4096 + 256);
+    const { m, scheme: detected } = withCart(image);
+    t.equal(detected, scheme, `${banks} banks with a blank RAM area`);
+    m.cartWriteAt(0x1005, 0x5a);
+    m.cartWriteAt(0x107f, 0xa5);
+    t.equal(m.cartReadAt(0x1085), 0x5a);
+    t.equal(m.cartReadAt(0x10ff), 0xa5);
+    t.equal(m.cartReadAt(0x1005), 0xff, 'the write port reads ROM');
+  }
+});
+
+t.test('E0: three switchable 1K segments and a fixed last one', async (t) => {
+  const image = banked(8, 1024);
+  image.set([0x8d, 0xe0, 0x1f], 0x1234); // STA $1FE0: the signature auto-detection looks for
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, E0);
+  t.same([0x1000, 0x1400, 0x1800, 0x1c00].map((a) => bankAt(m.cartReadAt(a + 0x3f))), [4, 5, 6, 7], 'reset slices');
+  m.cartReadAt(0x1fe2);
+  m.cartWriteAt(0x1fe9, 0);
+  m.cartReadAt(0x1ff7);
+  t.same([0x1000, 0x1400, 0x1800, 0x1c00].map((a) => bankAt(m.cartReadAt(a + 0x3f))), [2, 1, 7, 7]);
+  m.cartReadAt(0x1ff8);
+  t.equal(bankAt(m.cartReadAt(0x1800)), 7, '$FF8 is not an E0 hot spot');
+});
+
+t.test('3F: a write to $00-$3F picks the low 2K bank; the top 2K is fixed', async (t) => {
+  const image = banked(4, 2048);
+  image.set([0x85, 0x3f], 0x100);
+  image.set([0x85, 0x3f], 0x900); // STA $3F twice: the signature
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, K3F);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'reset bank');
+  t.equal(bankAt(m.busRead(0x1800)), 3, 'last 2K');
+  m.busWrite(0x3f, 2);
+  t.equal(bankAt(m.busRead(0x17ff)), 2);
+  m.busWrite(0x2003, 5);
+  t.equal(bankAt(m.busRead(0x1000)), 1, 'bank numbers wrap; A13 mirrors count');
+  t.equal(m.busRead(0x0c), image[2048 + 0x0c], 'reads of $00-$3F show the bank (as in ALE)');
+  m.busWrite(0x40, 3);
+  t.equal(bankAt(m.busRead(0x1000)), 1, '$40 is plain TIA');
+});
+
+t.test('FE: A13 picks the bank', async (t) => {
+  const image = banked(2);
+  image.set([0x20, 0x00, 0xd0, 0xc6, 0xc5], 0x200); // JSR $D000; DEC $C5
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, FE);
+  t.equal(bankAt(m.busRead(0xd123)), 1);
+  t.equal(bankAt(m.busRead(0xf123)), 0);
+});
+
+t.test('FA: three banks from bank 2, 256 bytes of RAM', async (t) => {
+  const { m, scheme } = withCart(banked(3));
+  t.equal(scheme, FASC);
+  t.equal(bankAt(m.busRead(0x1300)), 2);
+  m.busRead(0x1ff8);
+  t.equal(bankAt(m.busRead(0x1300)), 0);
+  m.busWrite(0x1ff9, 0);
+  t.equal(bankAt(m.busRead(0x1300)), 1);
+  m.busWrite(0x10ab, 0x77);
+  t.equal(m.busRead(0x11ab), 0x77);
+});
+
+t.test('E7: 2K slices, 1K RAM in slice 7, 256-byte RAM banks', async (t) => {
+  const image = banked(8, 2048);
+  image.fill(0x42, 0x3800, 0x3a00); // the RAM window area of the image is blank
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, E7);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'reset slice 0');
+  t.equal(bankAt(m.busRead(0x1a00)), 7, 'fixed top of slice 7');
+  m.busRead(0x1fe3);
+  t.equal(bankAt(m.busRead(0x1234)), 3);
+  m.busWrite(0x1fe7, 0);
+  m.busWrite(0x1012, 0x99);
+  t.equal(m.busRead(0x1412), 0x99, '1K RAM: write at $000, read at $400');
+  m.busRead(0x1fe9);
+  m.busWrite(0x1805, 0x11);
+  m.busRead(0x1fea);
+  m.busWrite(0x1805, 0x22);
+  t.equal(m.busRead(0x1905), 0x22, 'RAM bank 2');
+  m.busRead(0x1fe9);
+  t.equal(m.busRead(0x1905), 0x11, 'RAM bank 1 kept its byte');
+});
+
+t.test('UA: $220 and $240 switch banks and still reach the TIA', async (t) => {
+  const image = banked(2);
+  image.set([0x8d, 0x40, 0x02], 0x300); // STA $240
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, UA);
+  t.equal(bankAt(m.busRead(0x1000)), 0);
+  m.busWrite(0x240, 0);
+  t.equal(bankAt(m.busRead(0x1000)), 1);
+  m.busRead(0x2220);
+  t.equal(bankAt(m.busRead(0x1000)), 0);
+});
+
+t.test('images the emulator cannot run are refused', async (t) => {
+  t.equal(withCart(new Uint8Array(3000)).scheme, -1, 'odd size');
+  const threeE = banked(2);
+  threeE.set([0x85, 0x3e, 0xa9, 0x00], 0x100); // STA $3E; LDA #0: a 3E cart
+  t.equal(withCart(threeE).scheme, -1, '3E');
+});
