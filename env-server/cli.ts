@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { StadiumServer } from './server.js';
 import { defaultRegistry } from './envs/index.js';
 import { Logger, type Level } from './log.js';
+import { ROMS_USAGE, roms } from './roms/cli.js';
 
 const USAGE = `usage: stadium serve [options]
 
@@ -14,6 +15,7 @@ const USAGE = `usage: stadium serve [options]
   --max-num-envs N       copies in one vector session (default 4096)
   --idle-timeout SEC     close sessions unused for this long (default 900; 0 = never)
   --log-level LEVEL      debug, info, warn, error or silent (default info)
+  --rom-dir DIR          Atari ROM folder (default $STADIUM_ROM_DIR or ~/.stadium/roms)
   -h, --help             this text`;
 
 function intOption(name: string, v: string | undefined, dflt: number, min: number): number {
@@ -36,6 +38,7 @@ async function serve(argv: string[]): Promise<void> {
       'max-num-envs': { type: 'string' },
       'idle-timeout': { type: 'string' },
       'log-level': { type: 'string' },
+      'rom-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,7 +51,7 @@ async function serve(argv: string[]): Promise<void> {
     console.error(`stadium: --log-level must be one of debug, info, warn, error, silent; got '${level}'`);
     process.exit(2);
   }
-  const server = new StadiumServer(defaultRegistry(), {
+  const server = new StadiumServer(defaultRegistry({ romDir: values['rom-dir'] }), {
     host: values.host ?? '127.0.0.1',
     port: intOption('port', values.port, 50051, 0),
     limits: {
@@ -70,12 +73,12 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve };
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve, roms };
 
 const [cmd, ...rest] = process.argv.slice(2);
 const run = cmd === undefined || cmd === '-h' || cmd === '--help' ? undefined : COMMANDS[cmd];
 if (!run) {
-  console.log(`usage: stadium <command>\n\ncommands: ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}`);
+  console.log(`usage: stadium <command>\n\ncommands: ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}\n\n${ROMS_USAGE}`);
   process.exit(cmd === undefined || cmd === '-h' || cmd === '--help' ? 0 : 2);
 }
 run(rest).catch((e) => {

@@ -10,6 +10,8 @@ import type { Space } from '../proto/spaces.js';
 export interface Registration {
   info: EnvInfo;
   factory: EnvFactory;
+  /** The spaces with default options, for ids whose factory needs more than code (e.g. a ROM file). */
+  describe?: () => { observationSpace: Space; actionSpace: Space };
 }
 
 export interface EnvDescription {
@@ -42,9 +44,13 @@ export class Registry {
     let d = this.described.get(id);
     if (!d) {
       const reg = this.get(id);
-      const env = reg.factory({});
-      d = { info: reg.info, observationSpace: env.observationSpace, actionSpace: env.actionSpace };
-      env.close?.();
+      if (reg.describe) {
+        d = { info: reg.info, ...reg.describe() };
+      } else {
+        const env = reg.factory({});
+        d = { info: reg.info, observationSpace: env.observationSpace, actionSpace: env.actionSpace };
+        env.close?.();
+      }
       this.described.set(id, d);
     }
     return d;
