@@ -57,13 +57,14 @@ export class EnvService {
     }
     this.registry.get(envId);
     const kwargs = structToJson(req.kwargs);
+    const backend = numEnvs > 1 ? this.registry.makeVector(envId, kwargs, numEnvs, req.maxEpisodeSteps ?? 0) : null;
     const envs = [];
-    for (let i = 0; i < numEnvs; i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
+    for (let i = 0; i < (backend ? 0 : numEnvs); i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
     const id = randomUUID();
-    const session = new Session(id, envId, owner, envs, numEnvs > 1);
+    const session = new Session(id, envId, owner, envs, numEnvs > 1, backend ?? undefined);
     this.sessions.set(id, session);
     this.log.info('session made', { session: id, env: envId, numEnvs, owner });
-    return { sessionId: id, spec: this.envSpec(envId, envs[0]), numEnvs };
+    return { sessionId: id, spec: this.envSpec(envId, backend ?? envs[0]), numEnvs };
   }
 
   reset(req: { sessionId?: string; seed?: number | null; options?: unknown }) {
@@ -127,7 +128,7 @@ export class EnvService {
     }
   }
 
-  private envSpec(id: string, env?: Env) {
+  private envSpec(id: string, env?: Pick<Env, 'observationSpace' | 'actionSpace'>) {
     const d = this.registry.describe(id);
     const info = d.info;
     const obsSpace = env ? env.observationSpace : d.observationSpace;
