@@ -42,6 +42,8 @@ interface AleExports {
   stateCapacity(): number;
   cloneState(): number;
   restoreState(): number;
+  mapScreen(table: number, out: number): void;
+  mapScreen3(table: number, out: number): void;
 }
 
 export interface ALEOptions {
@@ -65,6 +67,10 @@ export class ALEInterface {
   private readonly wasm: AleExports;
   private loaded = false;
   private minimal: number[] = [];
+  // Palette tables and conversion output in wasm memory (set up once).
+  private readonly grayTable: number;
+  private readonly rgbTable: number;
+  private readonly convertedScreen: number;
 
   private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
     this.wasm = instance.exports as unknown as AleExports;
@@ -79,6 +85,12 @@ export class ALEInterface {
       throw new RangeError(`repeatActionProbability must be in [0, 1], got ${stickiness}`);
     }
     this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
+    this.grayTable = this.wasm.allocate(256);
+    this.rgbTable = this.wasm.allocate(256 * 3 + 1);
+    this.convertedScreen = this.wasm.allocate(SCREEN_BYTES * 3 + 1);
+    const memory = new Uint8Array(this.wasm.memory.buffer);
+    memory.set(NTSC_PALETTE_GRAY, this.grayTable);
+    memory.set(NTSC_PALETTE_RGB, this.rgbTable);
   }
 
   /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
@@ -155,22 +167,21 @@ export class ALEInterface {
     return new Uint8Array(this.wasm.memory.buffer, this.wasm.screen(), SCREEN_BYTES);
   }
 
+  /** The screen as RGB triples, row-major (210 x 160 x 3), into `out` or a new array. */
   getScreenRGB(out: Uint8Array = new Uint8Array(SCREEN_BYTES * 3)): Uint8Array {
-    const screen = this.getScreen();
+    this.requireRom();
     if (out.length !== SCREEN_BYTES * 3) throw new RangeError(`RGB output must hold ${SCREEN_BYTES * 3} bytes`);
-    for (let i = 0, o = 0; i < SCREEN_BYTES; i++, o += 3) {
-      const p = screen[i] * 3;
-      out[o] = NTSC_PALETTE_RGB[p];
-      out[o + 1] = NTSC_PALETTE_RGB[p + 1];
-      out[o + 2] = NTSC_PALETTE_RGB[p + 2];
-    }
+    this.wasm.mapScreen3(this.rgbTable, this.convertedScreen);
+    out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, SCREEN_BYTES * 3));
     return out;
   }
 
+  /** The screen's luminance (210 x 160), into `out` or a new array. */
   getScreenGrayscale(out: Uint8Array = new Uint8Array(SCREEN_BYTES)): Uint8Array {
-    const screen = this.getScreen();
+    this.requireRom();
     if (out.length !== SCREEN_BYTES) throw new RangeError(`grayscale output must hold ${SCREEN_BYTES} bytes`);
-    for (let i = 0; i < SCREEN_BYTES; i++) out[i] = NTSC_PALETTE_GRAY[screen[i]];
+    this.wasm.mapScreen(this.grayTable, this.convertedScreen);
+    out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, SCREEN_BYTES));
     return out;
   }
 

@@ -104,3 +104,30 @@ export function cloneState(): i32 {
 export function restoreState(): bool {
   return loadState();
 }
+
+const SCREEN_PIXELS: usize = 210 * 160;
+
+/** Writes table[pixel] for each screen pixel to `out` (e.g. a grayscale palette). */
+export function mapScreen(table: usize, out: usize): void {
+  const screen = currentFrame();
+  for (let i: usize = 0; i < SCREEN_PIXELS; i += 4) {
+    const four = load<u32>(screen + i);
+    const mapped = <u32>load<u8>(table + <usize>(four & 0xff)) |
+      (<u32>load<u8>(table + <usize>((four >> 8) & 0xff)) << 8) |
+      (<u32>load<u8>(table + <usize>((four >> 16) & 0xff)) << 16) |
+      (<u32>load<u8>(table + <usize>(four >> 24)) << 24);
+    store<u32>(out + i, mapped);
+  }
+}
+
+/** Writes the three bytes table[3 * pixel ..] for each screen pixel to `out` (RGB). */
+export function mapScreen3(table: usize, out: usize): void {
+  const screen = currentFrame();
+  let o = out;
+  for (let i: usize = 0; i < SCREEN_PIXELS; i++) {
+    const entry = table + <usize>load<u8>(screen + i) * 3;
+    store<u16>(o, load<u16>(entry));
+    store<u8>(o, load<u8>(entry, 2), 2);
+    o += 3;
+  }
+}

@@ -58,8 +58,8 @@ let vsync: u32 = 0;
 let vblank: u32 = 0;
 let nusiz0: u32 = 0;
 let nusiz1: u32 = 0;
-// Colour registers as replicated bytes: 0 BK, 1 PF, 2 P0, 3 P1.
-const colours = new StaticArray<u32>(4);
+// Colour registers as replicated bytes (u32 each): 0 BK, 1 PF, 2 P0, 3 P1.
+const colours: usize = heap.alloc(16);
 let ctrlpf: u32 = 0;
 let priorityAndScore: u32 = 0;
 let refp0 = false;
@@ -158,7 +158,7 @@ export function tiaReset(): void {
   vblank = 0;
   nusiz0 = 0;
   nusiz1 = 0;
-  for (let i = 0; i < 4; i++) colours[i] = 0;
+  memory.fill(colours, 0, 16);
   priorityAndScore = 0;
   ctrlpf = 0;
   refp0 = false;
@@ -256,8 +256,9 @@ export function startFrame(phase: i32): void {
   clocksToEndOfScanLine = LINE;
   framePointer = current;
   if (colourLoss) {
-    for (let i = 0; i < 4; i++) {
-      colours[i] = (scanlineCountForLastFrame & 1) ? colours[i] | 0x01010101 : colours[i] & 0xfefefefe;
+    for (let i: usize = 0; i < 16; i += 4) {
+      const c = load<u32>(colours + i);
+      store<u32>(colours + i, (scanlineCountForLastFrame & 1) ? c | 0x01010101 : c & 0xfefefefe);
     }
   }
   frameGreyed = false;
@@ -304,78 +305,118 @@ function greyOutFrame(): void {
 
 // ---- drawing ----
 
+// Draws `count` clocks from visible clock `hpos` at framePointer, four
+// aligned clocks at a time (the playfield changes every 4 clocks): missile
+// and ball strips hold 0/1 bytes and player strips each clock's GRP bit, so
+// a few word operations give the four "enabled" bytes; groups no object
+// touches take the playfield or background colour in one store, the others
+// go through the collision and priority tables byte by byte.
 function drawSpan(count: i32, hpos: i32): void {
-  const out = framePointer;
-  if (vblank & 0x02) {
-    memory.fill(out, 0, <usize>count);
-    framePointer += <usize>count;
-    return;
-  }
-  const bk = colours[0];
-  const pfColour = colours[1];
-  const objects = enabledObjects & (P0_BIT | P1_BIT | M0_BIT | M1_BIT | BL_BIT);
-  const score = (priorityAndScore & SCORE_BIT) != 0;
+  let p = framePointer;
   const end = hpos + count;
-  const pfMask = maskPF;
-  if (objects == 0) {
-    // Background and playfield only; the playfield changes every 4 clocks.
-    let x = hpos;
-    let p = out;
-    while (x < end) {
-      const on = (pf & load<u32>(pfMask + (<usize>x << 2))) != 0;
-      const colour = on ? (score ? (x < 80 ? colours[2] : colours[3]) : pfColour) : bk;
-      if ((x & 3) == 0 && x + 4 <= end) {
-        store<u32>(p, colour);
-        x += 4;
-        p += 4;
-      } else {
-        store<u8>(p, <u8>colour);
-        x++;
-        p++;
-      }
-    }
-    framePointer = p;
+  framePointer += <usize>count;
+  if (vblank & 0x02) {
+    memory.fill(p, 0, <usize>count);
     return;
   }
-  const m0 = (enabledObjects & M0_BIT) ? maskM0 : emptyMask;
-  const m1 = (enabledObjects & M1_BIT) ? maskM1 : emptyMask;
-  const bl = (enabledObjects & BL_BIT) ? maskBL : emptyMask;
+  const bk = load<u32>(colours);
+  const objects = enabledObjects & (P0_BIT | P1_BIT | M0_BIT | M1_BIT | BL_BIT);
+  if (objects == 0 && pf == 0) {
+    memory.fill(p, <u8>bk, <usize>count);
+    return;
+  }
+  const score = (priorityAndScore & SCORE_BIT) != 0;
+  // Score mode paints the playfield in the players' colours; with objects on
+  // screen, the playfield-priority bit takes that back (ALE's renderer).
+  const scoreColours = score && (objects == 0 || (priorityAndScore & PRIORITY_BIT) == 0);
+  const pfLeft = scoreColours ? load<u32>(colours, 8) : load<u32>(colours, 4);
+  const pfRight = scoreColours ? load<u32>(colours, 12) : load<u32>(colours, 4);
+  const pfMask = maskPF;
+  const pfBits = pf;
+  const m0 = (objects & M0_BIT) ? maskM0 : emptyMask;
+  const m1 = (objects & M1_BIT) ? maskM1 : emptyMask;
+  const bl = (objects & BL_BIT) ? maskBL : emptyMask;
   const p0 = currentGrp0 != 0 ? maskP0 : emptyMask;
   const p1 = currentGrp1 != 0 ? maskP1 : emptyMask;
-  const g0 = currentGrp0;
-  const g1 = currentGrp1;
-  // With other objects on, a score-mode playfield under priority takes the playfield colour.
-  const pfScore = score && (priorityAndScore & PRIORITY_BIT) == 0;
-  let col = collision;
+  const g0 = currentGrp0 * 0x01010101;
+  const g1 = currentGrp1 * 0x01010101;
+  const occupied = occupancy(p0, p1, m0, m1, bl);
   let x = hpos;
-  let p = out;
   while (x < end) {
-    if ((x & 3) == 0 && x + 4 <= end) {
-      const ux = <usize>x;
-      const any = load<u32>(p0 + ux) | load<u32>(p1 + ux) | load<u32>(m0 + ux) | load<u32>(m1 + ux) | load<u32>(bl + ux);
-      if (any == 0) {
-        const on = (pf & load<u32>(pfMask + (ux << 2))) != 0;
-        store<u32>(p, on ? (pfScore ? (x < 80 ? colours[2] : colours[3]) : pfColour) : bk);
-        x += 4;
-        p += 4;
-        continue;
-      }
+    const group = x & ~3;
+    const ug = <usize>group;
+    const first = x - group;
+    const last = end - group < 4 ? end - group : 4;
+    if (((occupied >> <u64>(group >> 2)) & 1) == 0) {
+      const colour = (pfBits & load<u32>(pfMask + (ug << 2))) != 0 ? (group < 80 ? pfLeft : pfRight) : bk;
+      if (first == 0 && last == 4) store<u32>(p, colour);
+      else for (let i = first; i < last; i++) store<u8>(p + <usize>(i - first), <u8>colour);
+      p += <usize>(last - first);
+      x = group + last;
+      continue;
     }
-    const ux = <usize>x;
-    let e: u32 = (pf & load<u32>(pfMask + (ux << 2))) != 0 ? PF_BIT : 0;
-    if (load<u8>(bl + ux)) e |= BL_BIT;
-    if (g1 & <u32>load<u8>(p1 + ux)) e |= P1_BIT;
-    if (load<u8>(m1 + ux)) e |= M1_BIT;
-    if (g0 & <u32>load<u8>(p0 + ux)) e |= P0_BIT;
-    if (load<u8>(m0 + ux)) e |= M0_BIT;
-    col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
-    const half: usize = x < 80 ? 0 : 256;
-    store<u8>(p, <u8>colours[load<u8>(priorityColour + half + <usize>(e | priorityAndScore))]);
-    x++;
-    p++;
+    const players0 = load<u32>(p0 + ug) & g0;
+    const players1 = load<u32>(p1 + ug) & g1;
+    const others = (load<u32>(m0 + ug) << 1) | (load<u32>(m1 + ug) << 3) | (load<u32>(bl + ug) << 4);
+    const on = (pfBits & load<u32>(pfMask + (ug << 2))) != 0;
+    let four: u32;
+    if ((players0 | players1 | others) == 0) {
+      four = on ? (group < 80 ? pfLeft : pfRight) : bk;
+    } else {
+      const enabled = others | nonZeroBytes(players0) | (nonZeroBytes(players1) << 2) | (on ? PF_BIT * 0x01010101 : 0);
+      const table = priorityColour + (group < 80 ? 0 : 256) + <usize>priorityAndScore;
+      let col = collision;
+      four = 0;
+      for (let i = first; i < last; i++) {
+        const e = (enabled >> (i << 3)) & 0xff;
+        col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
+        four |= (load<u32>(colours + (<usize>load<u8>(table + <usize>e) << 2)) & 0xff) << (i << 3);
+      }
+      collision = col;
+    }
+    if (first == 0 && last == 4) {
+      store<u32>(p, four);
+    } else {
+      for (let i = first; i < last; i++) store<u8>(p + <usize>(i - first), <u8>(four >> (i << 3)));
+    }
+    p += <usize>(last - first);
+    x = group + last;
   }
-  collision = col;
-  framePointer = p;
+}
+
+// Which 4-clock groups of the line any object strip touches, one bit per
+// group; strips rarely change within a frame, so the answer is cached.
+let occupancyKey0: usize = 0;
+let occupancyKey1: usize = 0;
+let occupancyKey2: usize = 0;
+let occupancyKey3: usize = 0;
+let occupancyKey4: usize = 0;
+let occupancyBits: u64 = 0;
+
+function occupancy(p0: usize, p1: usize, m0: usize, m1: usize, bl: usize): u64 {
+  if (p0 == occupancyKey0 && p1 == occupancyKey1 && m0 == occupancyKey2 && m1 == occupancyKey3 && bl == occupancyKey4) {
+    return occupancyBits;
+  }
+  let bits: u64 = 0;
+  for (let g: usize = 0; g < 40; g++) {
+    const at = g << 2;
+    if ((load<u32>(p0 + at) | load<u32>(p1 + at) | load<u32>(m0 + at) | load<u32>(m1 + at) | load<u32>(bl + at)) != 0) {
+      bits |= <u64>1 << <u64>g;
+    }
+  }
+  occupancyKey0 = p0;
+  occupancyKey1 = p1;
+  occupancyKey2 = m0;
+  occupancyKey3 = m1;
+  occupancyKey4 = bl;
+  occupancyBits = bits;
+  return bits;
+}
+
+// 0x01 in each byte of v that is not zero, 0x00 in the others.
+@inline
+function nonZeroBytes(v: u32): u32 {
+  return (((v & 0x7f7f7f7f) + 0x7f7f7f7f | v) >> 7) & 0x01010101;
 }
 
 function updateFrame(clockTarget: i32): void {
@@ -550,7 +591,8 @@ export function tiaWrite(address: u32, value: u32): void {
       let colour = value & 0xfe;
       if (colourLoss && (scanlineCountForLastFrame & 1)) colour |= 1;
       // Register order 06 P0, 07 P1, 08 PF, 09 BK; our slots are BK, PF, P0, P1.
-      colours[addr == 0x06 ? 2 : (addr == 0x07 ? 3 : (addr == 0x08 ? 1 : 0))] = replicate(colour);
+      const slot: usize = addr == 0x06 ? 2 : (addr == 0x07 ? 3 : (addr == 0x08 ? 1 : 0));
+      store<u32>(colours + (slot << 2), replicate(colour));
       break;
     }
     case 0x0a: { // CTRLPF
@@ -722,7 +764,7 @@ export function saveTia(out: usize): usize {
   const ints: StaticArray<i32> = [
     clockWhenFrameStarted, clockStartDisplay, clockStopDisplay, clockAtLastUpdate, clocksToEndOfScanLine,
     <i32>scanlineCountForLastFrame, <i32>currentScanline, vsyncFinishClock, <i32>enabledObjects, <i32>vsync,
-    <i32>vblank, <i32>nusiz0, <i32>nusiz1, <i32>colours[0], <i32>colours[1], <i32>colours[2], <i32>colours[3],
+    <i32>vblank, <i32>nusiz0, <i32>nusiz1, load<i32>(colours), load<i32>(colours, 4), load<i32>(colours, 8), load<i32>(colours, 12),
     <i32>ctrlpf, <i32>priorityAndScore, refp0 ? 1 : 0, refp1 ? 1 : 0, <i32>pf, <i32>grp0, <i32>grp1, <i32>dgrp0,
     <i32>dgrp1, enam0 ? 1 : 0, enam1 ? 1 : 0, enabl ? 1 : 0, denabl ? 1 : 0, hmp0, hmp1, hmm0, hmm1, hmbl,
     vdelp0 ? 1 : 0, vdelp1 ? 1 : 0, vdelbl ? 1 : 0, resmp0 ? 1 : 0, resmp1 ? 1 : 0, <i32>collision, posP0,
@@ -753,7 +795,7 @@ export function loadTia(from: usize): usize {
   clocksToEndOfScanLine = v[4]; scanlineCountForLastFrame = <u32>v[5]; currentScanline = <u32>v[6];
   vsyncFinishClock = v[7]; enabledObjects = <u32>v[8]; vsync = <u32>v[9]; vblank = <u32>v[10];
   nusiz0 = <u32>v[11]; nusiz1 = <u32>v[12];
-  colours[0] = <u32>v[13]; colours[1] = <u32>v[14]; colours[2] = <u32>v[15]; colours[3] = <u32>v[16];
+  store<i32>(colours, v[13]); store<i32>(colours, v[14], 4); store<i32>(colours, v[15], 8); store<i32>(colours, v[16], 12);
   ctrlpf = <u32>v[17]; priorityAndScore = <u32>v[18]; refp0 = v[19] != 0; refp1 = v[20] != 0; pf = <u32>v[21];
   grp0 = <u32>v[22]; grp1 = <u32>v[23]; dgrp0 = <u32>v[24]; dgrp1 = <u32>v[25];
   enam0 = v[26] != 0; enam1 = v[27] != 0; enabl = v[28] != 0; denabl = v[29] != 0;
