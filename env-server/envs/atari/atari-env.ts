@@ -1,11 +1,13 @@
 // ale-py's AtariEnv over our emulator: one game, ale-py's step loop (the frameskip, fixed or drawn per step, runs in
 // the env over single-frame act() calls, so sticky actions are decided per frame as in ALE), terminated = game
-// over, truncated = the frame limit, info = lives and frame counters. reset(seed) derives the emulator's
-// random_seed from the seed and reloads the ROM, so the same seed gives the same trajectory.
+// over, truncated = the frame limit, info = lives and frame counters. reset(seed) splits the seed with NumPy's
+// SeedSequence as ale-py does (ALE's random_seed and the PCG64 generator of frameskip and no-op draws) and reloads
+// the ROM, so the same seed gives the same trajectory, and the same draws as ale-py.
 
 import { ALEInterface, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../ale/ale-interface.js';
 import { Box, Discrete } from '../../../proto/spaces.js';
-import { Xoshiro128, entropySeed } from '../../../proto/rng.js';
+import { entropySeed } from '../../../proto/rng.js';
+import { Pcg64, SeedSequence } from './numpy-random.js';
 import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
 import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
@@ -32,7 +34,7 @@ export class AtariEnv implements Env {
   readonly actionSet: readonly number[];
   ale!: ALEInterface;
   /** Draws the per-step frameskip and the preprocessing's no-op count (ale-py's np_random). */
-  rng!: Xoshiro128;
+  rng!: Pcg64;
 
   constructor(
     readonly game: AtariGame,
@@ -48,11 +50,13 @@ export class AtariEnv implements Env {
 
   /** A fresh emulator seeded from `seed`, with the ROM, mode and difficulty loaded (ale-py's seed_game + load_game). */
   private load(seed: number): void {
-    this.rng = new Xoshiro128(seed);
+    const [npSeed, aleSeed] = new SeedSequence(seed).generateState(2);
+    this.rng = new Pcg64(npSeed);
     this.ale = ALEInterface.fromModule(aleModule(), {
       repeatActionProbability: this.opts.repeatActionProbability,
       maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
-      randomSeed: this.rng.integer(2 ** 31),
+      // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits.
+      randomSeed: aleSeed,
     });
     this.ale.loadROM(this.rom);
     const { mode, difficulty } = this.opts;
@@ -92,7 +96,7 @@ export class AtariEnv implements Env {
 
   step(a: number): StepResult {
     const fs = this.opts.frameskip;
-    const frames = typeof fs === 'number' ? fs : fs[0] + this.rng.integer(fs[1] - fs[0]);
+    const frames = typeof fs === 'number' ? fs : this.rng.integers(fs[0], fs[1]);
     let reward = 0;
     for (let i = 0; i < frames; i++) reward += this.ale.act(this.actionSet[a]);
     const terminated = this.ale.gameOver(false);

@@ -70,7 +70,7 @@ export class AtariPreprocessing implements Env {
   private startEpisode(seed: number | undefined): void {
     this.env.resetGame(seed);
     this.lastInfo = this.env.info();
-    const noops = this.opts.noopMax > 0 ? 1 + this.env.rng.integer(this.opts.noopMax) : 0;
+    const noops = this.opts.noopMax > 0 ? this.env.rng.integers(1, this.opts.noopMax + 1) : 0;
     for (let i = 0; i < noops; i++) {
       const r = this.env.frame(0);
       this.lastInfo = this.env.info();
