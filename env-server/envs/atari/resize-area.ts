@@ -8,6 +8,8 @@ interface AxisTab {
   src: Int32Array;
   dst: Int32Array;
   weight: Float32Array;
+  /** Entries of destination d are first[d] .. first[d + 1] - 1 (the table is ordered by destination). */
+  first: Int32Array;
 }
 
 function axisTable(srcSize: number, dstSize: number, stride: number): AxisTab {
@@ -16,24 +18,26 @@ function axisTable(srcSize: number, dstSize: number, stride: number): AxisTab {
   const src: number[] = [];
   const dst: number[] = [];
   const weight: number[] = [];
+  const first = new Int32Array(dstSize + 1);
   const add = (s: number, d: number, w: number) => {
     src.push(s * stride);
     dst.push(d * stride);
     weight.push(w);
   };
   for (let d = 0; d < dstSize; d++) {
+    first[d] = src.length;
     const start = d * scale;
     const end = start + scale;
     const cell = Math.min(scale, srcSize - start);
-    let first = Math.ceil(start);
     const last = Math.min(Math.floor(end), srcSize - 1);
-    first = Math.min(first, last);
+    const whole = Math.min(Math.ceil(start), last);
     // Coverages below 1e-3 of a pixel are dropped, as OpenCV does.
-    if (first - start > 1e-3) add(first - 1, d, (first - start) / cell);
-    for (let s = first; s < last; s++) add(s, d, 1 / cell);
+    if (whole - start > 1e-3) add(whole - 1, d, (whole - start) / cell);
+    for (let s = whole; s < last; s++) add(s, d, 1 / cell);
     if (end - last > 1e-3) add(last, d, Math.min(end - last, 1, cell) / cell);
   }
-  return { src: Int32Array.from(src), dst: Int32Array.from(dst), weight: Float32Array.from(weight) };
+  first[dstSize] = src.length;
+  return { src: Int32Array.from(src), dst: Int32Array.from(dst), weight: Float32Array.from(weight), first };
 }
 
 /** Resizes interleaved uint8 images of one fixed geometry; tables and buffers are built once. */
@@ -64,28 +68,34 @@ export class AreaResizer {
     const fr = Math.fround;
     const { row, sum, channels: cn } = this;
     const xs = this.xtab.src;
-    const xd = this.xtab.dst;
     const xw = this.xtab.weight;
+    const xf = this.xtab.first;
     const ys = this.ytab.src;
     const yd = this.ytab.dst;
     const yw = this.ytab.weight;
     const width = row.length;
+    const dstWidth = this.dstWidth;
     const srcStride = this.srcWidth * cn;
     let currentRow = -1;
     for (let k = 0; k < ys.length; k++) {
-      row.fill(0);
       const base = ys[k] * srcStride;
-      for (let j = 0; j < xs.length; j++) {
-        const w = xw[j];
-        for (let c = 0; c < cn; c++) row[xd[j] + c] = fr(row[xd[j] + c] + fr(src[base + xs[j] + c] * w));
+      // OpenCV adds each destination's entries in table order from 0. Products of a byte and a float32 weight
+      // are exact in double and sums of two float32 values are rounded once, so fround gives float32's results.
+      for (let d = 0; d < dstWidth; d++) {
+        const end = xf[d + 1];
+        for (let c = 0; c < cn; c++) {
+          let acc = 0;
+          for (let j = xf[d]; j < end; j++) acc = fr(acc + fr(src[base + xs[j] + c] * xw[j]));
+          row[d * cn + c] = acc;
+        }
       }
       const beta = yw[k];
       if (yd[k] !== currentRow) {
         if (currentRow >= 0) store(sum, out, currentRow * width);
-        for (let i = 0; i < width; i++) sum[i] = fr(beta * row[i]);
+        for (let i = 0; i < width; i++) sum[i] = beta * row[i];
         currentRow = yd[k];
       } else {
-        for (let i = 0; i < width; i++) sum[i] = fr(sum[i] + fr(beta * row[i]));
+        for (let i = 0; i < width; i++) sum[i] += fr(beta * row[i]);
       }
     }
     store(sum, out, currentRow * width);
