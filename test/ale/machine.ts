@@ -15,6 +15,7 @@ export interface MachineTestExports {
   cartWriteAt(address: number, value: number): void;
   busRead(address: number): number;
   busWrite(address: number, value: number): void;
+  mersenneOutput(seed: number, n: number): number;
 }
 
 const module = new WebAssembly.Module(readFileSync(path.join(repoRoot, 'build', 'ale', 'machine-test.wasm')));

@@ -7,6 +7,7 @@ import { loadCartridge } from './carts/detect';
 import { scheme } from './carts/cartridge';
 import { cartReset, cartRead, cartWrite } from './carts/slot';
 import { mapRead, mapWrite } from './memory-map';
+import { MersenneTwister } from './mt19937';
 
 export function allocate(size: u32): usize {
   return heap.alloc(<usize>size);
@@ -55,4 +56,13 @@ export function busRead(address: u32): u32 {
 
 export function busWrite(address: u32, value: u32): void {
   mapWrite(address, value);
+}
+
+/** The n-th output (1-based) of an MT19937 seeded with `seed`. */
+export function mersenneOutput(seed: u32, n: u32): u32 {
+  const generator = new MersenneTwister();
+  generator.seed(seed);
+  let value: u32 = 0;
+  for (let i: u32 = 0; i < n; i++) value = generator.next();
+  return value;
 }

@@ -33,7 +33,18 @@ export function riotCyclesReset(): void {
   cyclesWhenInterruptReset -= cycles;
 }
 
+/**
+ * Set to 2 by every INTIM read: two instructions later (after the read and
+ * a branch) the CPU may be back at the top of a polling loop.
+ */
+export let timerPolled: i32 = 0;
+
+export function notePollStep(): i32 {
+  return --timerPolled;
+}
+
 function readTimer(): u32 {
+  timerPolled = 2;
   const now = accessCycles();
   const delta = (now - 1) - cyclesWhenTimerSet;
   let value = <i32>timer - <i32>(delta >> intervalShift) - 1;
@@ -48,6 +59,16 @@ function readTimer(): u32 {
     value = <i32>timer - <i32>(delta >> intervalShift) - offset;
   }
   return <u32>value & 0xff;
+}
+
+/**
+ * What INTIM would read at access cycle `at` (from systemCycles' origin),
+ * or -1 once the timer has run out; reading it has no side effect.
+ */
+export function timerBeforeUnderflow(at: u32): i32 {
+  const delta = (at - 1) - cyclesWhenTimerSet;
+  const value = <i32>timer - <i32>(delta >> intervalShift) - 1;
+  return value >= 0 ? value : -1;
 }
 
 function readInterruptFlag(): u32 {

@@ -7,8 +7,9 @@ import {
   tiaReset, tiaCyclesReset, framePhase, startFrame, beginUpdate, finishUpdate,
   stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat,
 } from './tia';
-import { ram, riotReset, riotCyclesReset } from './riot';
+import { ram, riotReset, riotCyclesReset, timerPolled, notePollStep } from './riot';
 import { cartReset } from './carts/slot';
+import { skipTimerWait } from './timer-wait';
 import { systemRandom } from './mt19937';
 
 /** ALE's default system_random_seed. */
@@ -59,6 +60,10 @@ export function runFrame(): void {
     startFrame(phase);
   }
   for (let n = 0; n < INSTRUCTIONS_PER_UPDATE && !cpuJammed; n++) {
+    if (timerPolled > 0 && notePollStep() == 0) {
+      n += skipTimerWait(INSTRUCTIONS_PER_UPDATE - n);
+      if (n >= INSTRUCTIONS_PER_UPDATE) break;
+    }
     cpuStep();
     if (wsyncRequested) stallCycles(cyclesToEndOfLine());
     if (stopRequested) break;

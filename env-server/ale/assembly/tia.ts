@@ -483,7 +483,8 @@ function endOfLine(): void {
 
 export function tiaRead(addr: u32): u32 {
   const cycles = accessCycles();
-  updateFrame(<i32>(cycles * 3));
+  // Only the collision latches depend on the picture drawn so far.
+  if ((addr & 0x08) == 0) updateFrame(<i32>(cycles * 3));
   const noise = dataBus & 0x3f;
   switch (addr & 0x0f) {
     case 0x00: return ((collision & 0x0001) ? 0x80 : 0) | ((collision & 0x0002) ? 0x40 : 0) | noise;
@@ -527,6 +528,14 @@ function writeDelay(addr: u32, clock: i32): i32 {
   }
 }
 
+// Writes that leave the picture as it is (WSYNC, RSYNC, audio, the motion
+// registers before HMOVE, unused addresses) need not bring it up to date:
+// the pixels so far come out the same when drawn later.
+function changesPicture(addr: u32): bool {
+  return !(addr == 0x02 || addr == 0x03 || (addr >= 0x15 && addr <= 0x1a) || (addr >= 0x20 && addr <= 0x24) || addr >= 0x2b) ||
+    addr == 0x2c;
+}
+
 function updateEnabled(bit: u32, on: bool): void {
   if (on) enabledObjects |= bit;
   else enabledObjects &= ~bit;
@@ -558,7 +567,7 @@ function wrap160(pos: i32): i32 {
 export function tiaWrite(address: u32, value: u32): void {
   const addr = address & 0x3f;
   const clock = <i32>(accessCycles() * 3);
-  updateFrame(clock + writeDelay(addr, clock));
+  if (changesPicture(addr)) updateFrame(clock + writeDelay(addr, clock));
   if ((clock - clockWhenFrameStarted) / LINE > maxScanlines) {
     stopRequested = true;
     partialFrame = false;
