@@ -81,6 +81,4 @@ t.test('a server without the ROM answers make with FAILED_PRECONDITION over the 
     t.equal((e as StadiumError).code, status.FAILED_PRECONDITION);
     t.match((e as Error).message, /ROM of Pong is not installed.*MD5 60e0ea3cbe0913d39803477945e9e5ec.*stadium roms import DIR/);
   }
-  const listed = await stadium.listEnvs();
-  t.equal(listed.length, 130, 'ListEnvs still describes every id');
 });
