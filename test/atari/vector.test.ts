@@ -3,6 +3,8 @@
 
 import t from 'tap';
 import type { VectorBackend } from '../../env-server/vector/backend.js';
+import { type ValueMapMsg, type ValueMsg, valueFromProto, valueMapFromProto, valueToProto } from '../../proto/codec.js';
+import { type Tensor, tensor } from '../../proto/tensor.js';
 import { startServer } from '../support/server.js';
 import { atariRegistry, fnv1a, romSkip } from './shared.js';
 
@@ -92,5 +94,27 @@ t.test('makeVec over gRPC uses the pool: batched preprocessed stacks', { skip: r
   const s = await vec.step([0, 3]);
   t.equal(fnv1a((s.obs as Uint8Array).subarray(SIZE)), fnv1a(env.step(3).obs as Uint8Array), 'and steps as the single env');
   t.equal((await vec.render(1)).data.length, 210 * 160 * 3);
+  await vec.close();
+});
+
+t.test('asynchronous batches over the wire: rows and env ids (raw requests; the typed client sizes batches by num_envs)', { skip: romSkip }, async (t) => {
+  const reg = atariRegistry();
+  const { connect } = await startServer(t, reg.ids().map((id) => reg.get(id)));
+  const vec = await connect().makeVec('ALE/Pong-v5', 4, { kwargs: { obs_type: 'ram', batch_size: 2, num_workers: 2 } });
+  const raw = vec as unknown as {
+    resetRequest(o: object): Promise<{ observation: ValueMsg; infos: ValueMapMsg[] }>;
+    stepRequest(a: ValueMsg): Promise<{ observation: ValueMsg; reward: number[]; infos: ValueMapMsg[] }>;
+  };
+  const envIds = (infos: ValueMapMsg[]) => infos.map((m) => Number((valueMapFromProto(m).env_id as Tensor).data[0]));
+  const r = await raw.resetRequest({ seed: 1 });
+  t.same((valueFromProto(r.observation) as Tensor).shape, [2, 128], 'reset returns batch_size rows');
+  t.same(envIds(r.infos), [0, 1]);
+  const seen = new Set<number>();
+  for (let s = 0; s < 6; s++) {
+    const x = await raw.stepRequest(valueToProto(tensor('int64', [2], [1, 2])));
+    t.equal(x.reward.length, 2);
+    envIds(x.infos).forEach((i) => seen.add(i));
+  }
+  t.same([...seen].sort(), [0, 1, 2, 3], 'every copy comes back, named by env_id');
   await vec.close();
 });
