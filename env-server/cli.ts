@@ -8,6 +8,7 @@ import { Logger } from './log.js';
 import { ConfigError, loadConfig, usage } from './config.js';
 import { TokenAuth } from './security/auth.js';
 import { aleCli } from './ale/cli.js';
+import { ROMS_USAGE, roms } from './roms/cli.js';
 
 async function serve(argv: string[]): Promise<void> {
   let c;
@@ -22,7 +23,7 @@ async function serve(argv: string[]): Promise<void> {
     console.log(usage());
     return;
   }
-  const server = new StadiumServer(defaultRegistry(), {
+  const server = new StadiumServer(defaultRegistry({ romDir: c.romDir }), {
     host: c.host,
     port: c.port,
     serverId: c.serverId,
@@ -61,6 +62,7 @@ async function serve(argv: string[]): Promise<void> {
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve,
+  roms,
   ale: async (argv) => {
     process.exitCode = await aleCli(argv);
   },
@@ -69,7 +71,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
 const [cmd, ...rest] = process.argv.slice(2);
 const run = cmd === undefined || cmd === '-h' || cmd === '--help' ? undefined : COMMANDS[cmd];
 if (!run) {
-  console.log(`usage: stadium <command>\n\ncommands: ${Object.keys(COMMANDS).join(', ')}\n\n${usage()}`);
+  console.log(`usage: stadium <command>\n\ncommands: ${Object.keys(COMMANDS).join(', ')}\n\n${usage()}\n\n${ROMS_USAGE}`);
   process.exit(cmd === undefined || cmd === '-h' || cmd === '--help' ? 0 : 2);
 }
 run(rest).catch((e) => {

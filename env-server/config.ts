@@ -47,6 +47,7 @@ export const FLAGS = {
   'viewer-host': { kind: 'string', help: 'address the viewer binds (default 127.0.0.1)' },
   'viewer-token': { kind: 'string', help: 'viewers must open the page with ?token=TOKEN' },
   'viewer-origin': { kind: 'list', help: "also accept viewer pages from this origin (repeatable, or comma-separated in the variable; '*' for any)" },
+  'rom-dir': { kind: 'string', help: 'Atari ROM folder (default ~/.stadium/roms; ROMs of an installed ale-py are found too)' },
   'record-dir': { kind: 'string', help: 'save recorded episodes here as animated PNG' },
   'record-every': { kind: 'int', min: 1, help: 'with --record-dir: record episodes 0, N, 2N... of every session (default 100)' },
 } as const satisfies Record<string, Flag>;
@@ -83,6 +84,7 @@ export interface ServeConfig {
   maxConnectionIdleMs: number;
   drainMs: number;
   logLevel: Level;
+  romDir?: string;
   viewer?: { port: number; host?: string; token?: string; origins?: string[] };
   record?: { dir: string; every: number };
   help: boolean;
@@ -172,6 +174,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     maxConnectionIdleMs: int('max-connection-idle', C.maxConnectionIdleMs / s) * s,
     drainMs: int('drain-time', 0) * s,
     logLevel: (str('log-level') ?? 'info') as Level,
+    romDir: str('rom-dir'),
     viewer: raw('viewer-port') ? { port: int('viewer-port', 0), host: str('viewer-host'), token: str('viewer-token'), origins: list('viewer-origin') } : undefined,
     record: raw('record-dir') ? { dir: str('record-dir')!, every: int('record-every', 100) } : undefined,
     help: values.help === true,

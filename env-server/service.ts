@@ -102,8 +102,10 @@ export class EnvService {
       throw e;
     }
     const envs = [];
+    let backend = null;
     try {
-      for (let i = 0; i < numEnvs; i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
+      backend = numEnvs > 1 ? this.registry.makeVector(envId, kwargs, numEnvs, req.maxEpisodeSteps ?? 0) : null;
+      for (let i = 0; i < (backend ? 0 : numEnvs); i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
     } catch (e) {
       this.perClient.release(client);
       this.envsPerClient.release(client, numEnvs);
@@ -111,14 +113,14 @@ export class EnvService {
       throw e;
     }
     const id = randomUUID();
-    const session = new Session(id, envId, owner, envs, numEnvs > 1);
+    const session = new Session(id, envId, owner, envs, numEnvs > 1, backend ?? undefined);
     this.sessions.set(id, session);
     this.envCount += numEnvs;
     this.sessionClient.set(id, client);
     this.renderRate.set(id, new RateLimit(this.limits.maxRenderFps * numEnvs));
     this.log.info('session made', { session: id, env: envId, numEnvs, owner });
     this.onSessionMade?.(session);
-    return { sessionId: id, spec: this.envSpec(envId, envs[0]), numEnvs, serverId: this.serverId };
+    return { sessionId: id, spec: this.envSpec(envId, backend ?? envs[0]), numEnvs, serverId: this.serverId };
   }
 
   reset(req: { sessionId?: string; seed?: number | null; options?: unknown }) {
@@ -202,7 +204,7 @@ export class EnvService {
     }
   }
 
-  private envSpec(id: string, env?: Env) {
+  private envSpec(id: string, env?: Pick<Env, 'observationSpace' | 'actionSpace'>) {
     const d = this.registry.describe(id);
     const info = d.info;
     const obsSpace = env ? env.observationSpace : d.observationSpace;

@@ -10,6 +10,7 @@ import { type TensorMsg, type ValueMapMsg, type ValueMsg, tensorToProto, valueFr
 import { type Value, scalar } from '../proto/tensor.js';
 import { failedPrecondition, invalidArgument } from './errors.js';
 import { Series } from './viewer/series.js';
+import type { VectorBackend } from './vector/backend.js';
 
 const enum Phase {
   NeedsReset,
@@ -71,17 +72,24 @@ export class Session {
     readonly owner: string,
     private readonly envs: Env[],
     readonly vector: boolean,
+    /** When given, the copies live in the backend and `envs` is empty. */
+    private readonly backend?: VectorBackend,
   ) {
-    this.numEnvs = envs.length;
-    this.phase = envs.map(() => Phase.NeedsReset);
-    this.returns = new Float64Array(envs.length);
-    this.observationSpace = envs[0].observationSpace;
-    this.actionSpace = envs[0].actionSpace;
+    this.numEnvs = backend ? backend.numEnvs : envs.length;
+    this.phase = Array.from({ length: this.numEnvs }, () => Phase.NeedsReset);
+    this.returns = new Float64Array(this.numEnvs);
+    this.observationSpace = backend ? backend.observationSpace : envs[0].observationSpace;
+    this.actionSpace = backend ? backend.actionSpace : envs[0].actionSpace;
   }
 
   reset(seed: number | undefined, options: Record<string, unknown> | undefined): ResetMsg {
     if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0 || seed + this.numEnvs > Number.MAX_SAFE_INTEGER)) {
       throw invalidArgument(`seed must be an integer in [0, 2^53 - num_envs], got ${seed}`);
+    }
+    if (this.backend) {
+      const r = this.backend.reset(seed, options);
+      this.phase.fill(Phase.Running);
+      return { observation: valueToProto(r.obs), infos: r.infos.map(infoToProto) };
     }
     const obs: Native[] = [];
     const infos: ValueMapMsg[] = [];
@@ -107,6 +115,7 @@ export class Session {
     } else if (this.phase.includes(Phase.NeedsReset)) {
       throw failedPrecondition(`vector session ${this.id} (${this.envId}) has not been reset; call reset before step`);
     }
+    if (this.backend) return this.backendStep(actions);
     const obs: Native[] = new Array(n);
     const reward: number[] = new Array(n);
     const terminated: boolean[] = new Array(n);
@@ -144,12 +153,27 @@ export class Session {
     return { observation: this.encodeObs(obs), reward, terminated, truncated, infos };
   }
 
+  private backendStep(actions: Native[]): StepMsg {
+    const r = this.backend!.step(actions);
+    const first = r.envIds.indexOf(0);
+    if (first >= 0) {
+      this.returns[0] += r.reward[first];
+      this.stats.currentReturn = this.returns[0];
+      if (r.terminated[first] || r.truncated[first]) {
+        this.endEpisode(this.returns[0]);
+        this.returns[0] = 0;
+      }
+    }
+    this.stats.steps += actions.length;
+    return { observation: valueToProto(r.obs), reward: r.reward, terminated: r.terminated, truncated: r.truncated, infos: r.infos.map(infoToProto) };
+  }
+
   render(index: number): TensorMsg {
     if (!Number.isInteger(index) || index < 0 || index >= this.numEnvs) {
       throw invalidArgument(`render index ${index} is out of range; session ${this.id} has copies 0..${this.numEnvs - 1}`);
     }
     if (this.phase[index] === Phase.NeedsReset) throw failedPrecondition(`session ${this.id} has not been reset; call reset before render`);
-    const f = this.envs[index].render();
+    const f = this.backend ? this.backend.render(index) : this.envs[index].render();
     return tensorToProto({ dtype: 'uint8', shape: [f.height, f.width, 3], data: f.data });
   }
 
@@ -178,6 +202,7 @@ export class Session {
   }
 
   close(): void {
+    this.backend?.close();
     for (const e of this.envs) e.close?.();
   }
 
@@ -197,12 +222,12 @@ export class Session {
     let actions: Native[];
     try {
       const v: Value = valueFromProto(msg);
-      actions = this.vector ? unstack(this.actionSpace, v, this.numEnvs) : [this.actionSpace.fromValue(v)];
+      actions = this.vector ? unstack(this.actionSpace, v, this.backend ? this.backend.batchSize : this.numEnvs) : [this.actionSpace.fromValue(v)];
     } catch (e) {
       throw invalidArgument(`bad action for ${this.envId}: ${(e as Error).message}`);
     }
     for (let i = 0; i < actions.length; i++) {
-      if (this.vector && this.phase[i] === Phase.Ended) continue;
+      if (this.vector && !this.backend && this.phase[i] === Phase.Ended) continue;
       const err = this.actionSpace.check(actions[i]);
       if (err) throw invalidArgument(`bad action for ${this.envId}${this.vector ? ` (copy ${i})` : ''}: ${err}`);
     }

@@ -40,6 +40,7 @@ t.test('variables, flags and defaults', async (t) => {
     STADIUM_VIEWER_HOST: '0.0.0.0',
     STADIUM_VIEWER_TOKEN: 'watch-me',
     STADIUM_VIEWER_ORIGIN: 'https://a.example, https://b.example',
+    STADIUM_ROM_DIR: '/roms',
     STADIUM_RECORD_DIR: '/recordings',
     STADIUM_RECORD_EVERY: '10',
   };
@@ -66,6 +67,7 @@ t.test('variables, flags and defaults', async (t) => {
     authTokenFile: '/run/secrets/token',
     tls: { cert: '/tls/crt', key: '/tls/key', clientCa: '/tls/ca' },
     logLevel: 'warn',
+    romDir: '/roms',
     viewer: { port: 7002, host: '0.0.0.0', token: 'watch-me', origins: ['https://a.example', 'https://b.example'] },
     record: { dir: '/recordings', every: 10 },
     help: false,

@@ -1,0 +1,115 @@
+// ale-py's AtariEnv over our emulator: one game, ale-py's step loop (the frameskip, fixed or drawn per step, runs in
+// the env over single-frame act() calls, so sticky actions are decided per frame as in ALE), terminated = game
+// over, truncated = the frame limit, info = lives and frame counters. reset(seed) splits the seed with NumPy's
+// SeedSequence as ale-py does (ALE's random_seed and the PCG64 generator of frameskip and no-op draws) and reloads
+// the ROM, so the same seed gives the same trajectory, and the same draws as ale-py.
+
+import { ALEInterface, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../ale/ale-interface.js';
+import { Box, Discrete } from '../../../proto/spaces.js';
+import { entropySeed } from '../../../proto/rng.js';
+import { Pcg64, SeedSequence } from './numpy-random.js';
+import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
+import { InvalidOption } from '../env.js';
+import { aleModule } from './ale-module.js';
+import type { AtariGame } from './games.js';
+import type { AtariOptions, ObsType } from './options.js';
+
+export const FIRE = 1;
+
+export function observationSpace(obsType: ObsType): Box {
+  const shape = obsType === 'rgb' ? [SCREEN_HEIGHT, SCREEN_WIDTH, 3] : obsType === 'grayscale' ? [SCREEN_HEIGHT, SCREEN_WIDTH] : [128];
+  return new Box(0, 255, shape, 'uint8');
+}
+
+export interface FrameResult {
+  reward: number;
+  terminated: boolean;
+  truncated: boolean;
+}
+
+export class AtariEnv implements Env {
+  readonly observationSpace: Box;
+  readonly actionSpace: Discrete;
+  /** ALE action of each action index. */
+  readonly actionSet: readonly number[];
+  ale!: ALEInterface;
+  /** Draws the per-step frameskip and the preprocessing's no-op count (ale-py's np_random). */
+  rng!: Pcg64;
+
+  constructor(
+    readonly game: AtariGame,
+    private readonly rom: Uint8Array,
+    readonly id: string,
+    readonly opts: AtariOptions,
+  ) {
+    this.load(entropySeed());
+    this.actionSet = opts.fullActionSpace ? this.ale.getLegalActionSet() : this.ale.getMinimalActionSet();
+    this.actionSpace = new Discrete(this.actionSet.length);
+    this.observationSpace = observationSpace(opts.obsType);
+  }
+
+  /** A fresh emulator seeded from `seed`, with the ROM, mode and difficulty loaded (ale-py's seed_game + load_game). */
+  private load(seed: number): void {
+    const [npSeed, aleSeed] = new SeedSequence(seed).generateState(2);
+    this.rng = new Pcg64(npSeed);
+    this.ale = ALEInterface.fromModule(aleModule(), {
+      repeatActionProbability: this.opts.repeatActionProbability,
+      maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
+      // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits.
+      randomSeed: aleSeed,
+    });
+    this.ale.loadROM(this.rom);
+    const { mode, difficulty } = this.opts;
+    if (mode !== null) {
+      const modes = this.ale.getAvailableModes();
+      if (!modes.includes(mode)) throw new InvalidOption(`${this.id}: mode ${mode} is not available for ${this.game.name}; available modes: ${modes.join(', ')}`);
+      this.ale.setMode(mode);
+    }
+    if (difficulty !== null) {
+      const ds = this.ale.getAvailableDifficulties();
+      if (!ds.includes(difficulty)) throw new InvalidOption(`${this.id}: difficulty ${difficulty} is not available for ${this.game.name}; available difficulties: ${ds.join(', ')}`);
+      this.ale.setDifficulty(difficulty);
+    }
+  }
+
+  /** Starts an episode without building an observation. */
+  resetGame(seed?: number): void {
+    if (seed !== undefined) this.load(seed);
+    this.ale.resetGame();
+  }
+
+  /** One emulated frame of action index `a`. */
+  frame(a: number): FrameResult {
+    const reward = this.ale.act(this.actionSet[a]);
+    const terminated = this.ale.gameOver(false);
+    return { reward, terminated, truncated: !terminated && this.ale.gameOver(true) };
+  }
+
+  info(): Info {
+    return { lives: this.ale.lives(), episode_frame_number: this.ale.getEpisodeFrameNumber(), frame_number: this.ale.getFrameNumber() };
+  }
+
+  reset(seed?: number): ResetResult {
+    this.resetGame(seed);
+    return { obs: this.observe(), info: this.info() };
+  }
+
+  step(a: number): StepResult {
+    const fs = this.opts.frameskip;
+    const frames = typeof fs === 'number' ? fs : this.rng.integers(fs[0], fs[1]);
+    let reward = 0;
+    for (let i = 0; i < frames; i++) reward += this.ale.act(this.actionSet[a]);
+    const terminated = this.ale.gameOver(false);
+    return { obs: this.observe(), reward, terminated, truncated: !terminated && this.ale.gameOver(true), info: this.info() };
+  }
+
+  private observe(): Uint8Array {
+    if (this.opts.obsType === 'rgb') return this.ale.getScreenRGB();
+    if (this.opts.obsType === 'grayscale') return this.ale.getScreenGrayscale();
+    return this.ale.getRAM().slice();
+  }
+
+  render(): RgbFrame {
+    return { width: SCREEN_WIDTH, height: SCREEN_HEIGHT, data: this.ale.getScreenRGB() };
+  }
+}

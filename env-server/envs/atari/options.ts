@@ -1,0 +1,136 @@
+// make() options of the Atari ids: ale-py's AtariEnv keywords (defaults per id flavour) and the server-side
+// preprocessing (Gymnasium's AtariPreprocessing + FrameStackObservation, plus the FireReset and reward clipping
+// that ALE's vector env and the DQN-style wrappers add). Every bad value is refused naming what is allowed.
+
+import { type EnvInfo, InvalidOption } from '../env.js';
+import { type Kwargs, booleanOption, invalid, numberOption } from '../classic/options.js';
+
+export type ObsType = 'rgb' | 'grayscale' | 'ram';
+export type Frameskip = number | readonly [number, number];
+
+/** What an id fixes; make() kwargs override each. */
+export interface FlavourDefaults {
+  frameskip: Frameskip;
+  repeatActionProbability: number;
+  obsType: ObsType;
+}
+
+export interface AtariOptions {
+  obsType: ObsType;
+  frameskip: Frameskip;
+  repeatActionProbability: number;
+  fullActionSpace: boolean;
+  maxNumFramesPerEpisode: number;
+  mode: number | null;
+  difficulty: number | null;
+}
+
+export interface PreprocessOptions {
+  /** Frames per step, max-pooling the last two (the id's frameskip). */
+  frameSkip: number;
+  noopMax: number;
+  screenSize: number;
+  terminalOnLifeLoss: boolean;
+  grayscaleObs: boolean;
+  scaleObs: boolean;
+  /** Frames stacked in the observation; 1 = no stack. */
+  frameStack: number;
+  fireReset: boolean;
+  clipReward: boolean;
+  /** 'full': every step carries the whole stack; 'newest': only the newest frame, the client keeps the stack. */
+  frameStackTransport: 'full' | 'newest';
+}
+
+export const MAX_FRAMES_V5 = 108_000;
+
+export function atariKwargs(d: FlavourDefaults): EnvInfo['kwargs'] {
+  return {
+    mode: { description: 'game mode (one of the game\'s available modes); null = the default mode', default: null },
+    difficulty: { description: 'difficulty switches (one of the game\'s available difficulties); null = the default', default: null },
+    obs_type: { description: "'rgb' (210x160x3), 'grayscale' (210x160) or 'ram' (128 bytes); ignored with preprocess", default: d.obsType },
+    frameskip: { description: 'frames per step: an integer, or [low, high) to draw it uniformly each step', default: Array.isArray(d.frameskip) ? [...d.frameskip] : d.frameskip },
+    repeat_action_probability: { description: 'sticky actions: probability that a frame repeats the previous action', default: d.repeatActionProbability },
+    full_action_space: { description: 'use all 18 actions instead of the game\'s minimal set', default: false },
+    max_num_frames_per_episode: { description: 'truncate an episode after this many frames (0 = never)', default: MAX_FRAMES_V5 },
+    preprocess: { description: "Gymnasium's AtariPreprocessing on the server: no-op starts, frameskip with max-pooling, grayscale, 84x84 INTER_AREA, frame stack", default: false },
+    noop_max: { description: 'with preprocess: up to this many no-op frames after reset', default: 30 },
+    screen_size: { description: 'with preprocess: side of the square observation (1..160: INTER_AREA only shrinks)', default: 84 },
+    terminal_on_life_loss: { description: 'with preprocess: end the episode when a life is lost', default: false },
+    grayscale_obs: { description: 'with preprocess: grayscale (true) or RGB (false) frames', default: true },
+    scale_obs: { description: 'with preprocess: float32 observations in [0, 1] instead of uint8', default: false },
+    frame_stack: { description: 'with preprocess: frames stacked in each observation (1 = none)', default: 4 },
+    fire_reset: { description: 'with preprocess: press FIRE after the no-op starts in games that have FIRE (as ALE\'s vector env does)', default: false },
+    clip_reward: { description: 'with preprocess: reward is the sign of the step\'s reward', default: false },
+    frame_stack_transport: { description: "with preprocess: 'full' sends the whole stack each step, 'newest' only the newest frame (agent-client/frame-stack.ts rebuilds the stack)", default: 'full' },
+  };
+}
+
+function integerOption(info: EnvInfo, kw: Kwargs, name: string, fallback: number, min: number, max: number): number {
+  const v = kw[name];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalid(info, name, v, `an integer in [${min}, ${max}]`);
+  return v;
+}
+
+function nullableInteger(info: EnvInfo, kw: Kwargs, name: string): number | null {
+  const v = kw[name];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw invalid(info, name, v, 'a non-negative integer or null');
+  return v;
+}
+
+function frameskipOption(info: EnvInfo, kw: Kwargs, fallback: Frameskip): Frameskip {
+  const v = kw.frameskip;
+  if (v === undefined) return fallback;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return v;
+  if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 1) && v[0] < v[1]) return [v[0], v[1]];
+  throw invalid(info, 'frameskip', v, 'a positive integer or a pair [low, high) of positive integers with low < high');
+}
+
+function choice<T extends string>(info: EnvInfo, kw: Kwargs, name: string, fallback: T, allowed: readonly T[]): T {
+  const v = kw[name];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !allowed.includes(v as T)) throw invalid(info, name, v, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  return v as T;
+}
+
+export function parseAtariOptions(info: EnvInfo, kw: Kwargs, d: FlavourDefaults): AtariOptions {
+  return {
+    obsType: choice(info, kw, 'obs_type', d.obsType, ['rgb', 'grayscale', 'ram']),
+    frameskip: frameskipOption(info, kw, d.frameskip),
+    repeatActionProbability: numberOption(info, kw, 'repeat_action_probability', d.repeatActionProbability, 0, 1),
+    fullActionSpace: booleanOption(info, kw, 'full_action_space', false),
+    maxNumFramesPerEpisode: integerOption(info, kw, 'max_num_frames_per_episode', MAX_FRAMES_V5, 0, 2 ** 31 - 1),
+    mode: nullableInteger(info, kw, 'mode'),
+    difficulty: nullableInteger(info, kw, 'difficulty'),
+  };
+}
+
+const PREPROCESS_ONLY = ['noop_max', 'screen_size', 'terminal_on_life_loss', 'grayscale_obs', 'scale_obs', 'frame_stack', 'fire_reset', 'clip_reward', 'frame_stack_transport'];
+
+/** The preprocessing options, or null when `preprocess` is off (then its options are refused rather than ignored). */
+export function parsePreprocessOptions(info: EnvInfo, kw: Kwargs, atari: AtariOptions): PreprocessOptions | null {
+  if (!booleanOption(info, kw, 'preprocess', false)) {
+    const stray = PREPROCESS_ONLY.filter((k) => kw[k] !== undefined);
+    if (stray.length) throw new InvalidOption(`${info.id}: option${stray.length > 1 ? 's' : ''} ${stray.map((k) => `'${k}'`).join(', ')} only apply with preprocess: true`);
+    return null;
+  }
+  if (typeof atari.frameskip !== 'number') {
+    throw new InvalidOption(`${info.id}: preprocess needs a fixed integer frameskip (it max-pools the last two frames of each step), got [${atari.frameskip.join(', ')}]`);
+  }
+  const frameStack = integerOption(info, kw, 'frame_stack', 4, 1, 64);
+  const frameStackTransport = choice(info, kw, 'frame_stack_transport', 'full', ['full', 'newest'] as const);
+  if (frameStackTransport === 'newest' && frameStack === 1) throw new InvalidOption(`${info.id}: frame_stack_transport 'newest' needs frame_stack > 1`);
+  return {
+    frameSkip: atari.frameskip,
+    noopMax: integerOption(info, kw, 'noop_max', 30, 0, 100_000),
+    screenSize: integerOption(info, kw, 'screen_size', 84, 1, 160),
+    terminalOnLifeLoss: booleanOption(info, kw, 'terminal_on_life_loss', false),
+    grayscaleObs: booleanOption(info, kw, 'grayscale_obs', true),
+    scaleObs: booleanOption(info, kw, 'scale_obs', false),
+    frameStack,
+    fireReset: booleanOption(info, kw, 'fire_reset', false),
+    clipReward: booleanOption(info, kw, 'clip_reward', false),
+    frameStackTransport,
+  };
+}
