@@ -134,7 +134,8 @@ export class Stadium {
   async makeVec(envId: string, numEnvs: number, opts: MakeOptions = {}): Promise<RemoteVectorEnv> {
     if (!Number.isInteger(numEnvs) || numEnvs < 2) throw new RangeError(`numEnvs must be an integer >= 2 for a vector env (use make for one), got ${numEnvs}`);
     const { transport, made, server } = await this.makeSession(envId, opts, numEnvs);
-    const env = new RemoteVectorEnv(transport, made.sessionId, decodeSpec(made.spec), made.numEnvs);
+    const batchSize = opts.kwargs?.batch_size;
+    const env = new RemoteVectorEnv(transport, made.sessionId, decodeSpec(made.spec), made.numEnvs, typeof batchSize === 'number' ? batchSize : made.numEnvs);
     env.server = server;
     return env;
   }
@@ -295,14 +296,20 @@ export class BatchSpace {
 
 export class RemoteVectorEnv extends SessionEnv {
   readonly actionSpace: BatchSpace;
+  /**
+   * @param batchSize rows per step result: numEnvs, or fewer for a session made with the `batch_size` option
+   *   (EnvPool's asynchronous mode, Atari): each step then returns the first copies to finish, `envIds` says which,
+   *   and the next step takes actions for exactly those copies, in that order.
+   */
   constructor(
     transport: Transport,
     sessionId: string,
     spec: EnvSpec,
     readonly numEnvs: number,
+    readonly batchSize = numEnvs,
   ) {
     super(transport, sessionId, spec);
-    this.actionSpace = new BatchSpace(spec.actionSpace, numEnvs);
+    this.actionSpace = new BatchSpace(spec.actionSpace, batchSize);
   }
   get singleObservationSpace(): Space {
     return this.spec.observationSpace;
@@ -312,27 +319,30 @@ export class RemoteVectorEnv extends SessionEnv {
   }
 
   /** Resets every copy; copy i is seeded with seed + i. */
-  async reset(opts: { seed?: number; options?: Record<string, unknown> } = {}): Promise<{ obs: BatchNative; infos: Info[] }> {
+  async reset(opts: { seed?: number; options?: Record<string, unknown> } = {}): Promise<{ obs: BatchNative; infos: Info[]; envIds: number[] }> {
     const res = await this.resetRequest(opts);
-    return { obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), this.numEnvs), infos: res.infos.map(decodeInfo) };
+    const infos = res.infos.map(decodeInfo);
+    return { obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), infos.length), infos, envIds: envIdsOf(infos) };
   }
 
   /** Steps every copy; a copy whose episode ended on the previous step is reset instead (its action is ignored). */
-  async step(actions: BatchNative): Promise<{ obs: BatchNative; rewards: Float64Array; terminated: boolean[]; truncated: boolean[]; infos: Info[] }> {
+  async step(actions: BatchNative): Promise<{ obs: BatchNative; rewards: Float64Array; terminated: boolean[]; truncated: boolean[]; infos: Info[]; envIds: number[] }> {
     let value;
     try {
-      value = valueToProto(fromBatchNative(this.singleActionSpace, actions, this.numEnvs));
+      value = valueToProto(fromBatchNative(this.singleActionSpace, actions, this.batchSize));
     } catch (e) {
       throw new StadiumError(status.INVALID_ARGUMENT, `bad actions for ${this.spec.id}: ${(e as Error).message}`);
     }
     const res = await this.stepRequest(value);
-    const n = this.numEnvs;
+    const n = res.reward.length;
+    const infos = res.infos.map(decodeInfo);
     return {
       obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), n),
       rewards: Float64Array.from(res.reward),
       terminated: padBools(res.terminated, n),
       truncated: padBools(res.truncated, n),
-      infos: res.infos.map(decodeInfo),
+      infos,
+      envIds: envIdsOf(infos),
     };
   }
 }
@@ -352,6 +362,11 @@ function listTarget(addresses: readonly string[]): string {
 function hostOf(target: string): string {
   const m = /^(?:dns:(?:\/\/[^/]*\/)?)?([^:,[\]]+)(?::\d+)?$/.exec(target);
   return m ? m[1] : '';
+}
+
+/** Which copies the rows are: named by `env_id` in asynchronous mode, else all copies in order. */
+function envIdsOf(infos: Info[]): number[] {
+  return infos.map((info, i) => (typeof info.env_id === 'number' ? info.env_id : i));
 }
 
 function padBools(a: boolean[], n: number): boolean[] {

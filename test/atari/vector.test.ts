@@ -97,24 +97,22 @@ t.test('makeVec over gRPC uses the pool: batched preprocessed stacks', { skip: r
   await vec.close();
 });
 
-t.test('asynchronous batches over the wire: rows and env ids (raw requests; the typed client sizes batches by num_envs)', { skip: romSkip }, async (t) => {
+t.test('asynchronous batches over the wire: rows and env ids through the typed client', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
   const { connect } = await startServer(t, reg.ids().map((id) => reg.get(id)));
   const vec = await connect().makeVec('ALE/Pong-v5', 4, { kwargs: { obs_type: 'ram', batch_size: 2, num_workers: 2 } });
-  const raw = vec as unknown as {
-    resetRequest(o: object): Promise<{ observation: ValueMsg; infos: ValueMapMsg[] }>;
-    stepRequest(a: ValueMsg): Promise<{ observation: ValueMsg; reward: number[]; infos: ValueMapMsg[] }>;
-  };
-  const envIds = (infos: ValueMapMsg[]) => infos.map((m) => Number((valueMapFromProto(m).env_id as Tensor).data[0]));
-  const r = await raw.resetRequest({ seed: 1 });
-  t.same((valueFromProto(r.observation) as Tensor).shape, [2, 128], 'reset returns batch_size rows');
-  t.same(envIds(r.infos), [0, 1]);
+  t.equal(vec.batchSize, 2);
+  const r = await vec.reset({ seed: 1 });
+  t.equal((r.obs as Uint8Array).length, 2 * 128, 'reset returns batch_size rows');
+  t.same(r.envIds, [0, 1]);
   const seen = new Set<number>();
   for (let s = 0; s < 6; s++) {
-    const x = await raw.stepRequest(valueToProto(tensor('int64', [2], [1, 2])));
-    t.equal(x.reward.length, 2);
-    envIds(x.infos).forEach((i) => seen.add(i));
+    const x = await vec.step([1, 2]);
+    t.equal(x.rewards.length, 2);
+    t.equal((x.obs as Uint8Array).length, 2 * 128);
+    x.envIds.forEach((i) => seen.add(i));
   }
   t.same([...seen].sort(), [0, 1, 2, 3], 'every copy comes back, named by env_id');
+  await t.rejects(vec.step([1, 2, 3, 4]), /expected 2 actions/, 'a step takes actions for batch_size copies');
   await vec.close();
 });
