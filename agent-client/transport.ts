@@ -105,13 +105,16 @@ interface Pending {
   kind: RequestKind;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
-  timer: NodeJS.Timeout | null;
+  /** performance.now() by which the answer is due. */
+  deadline: number;
 }
 
 export class StreamTransport implements Transport {
   private readonly call: ClientDuplexStream<unknown, SessionResponse>;
   private readonly pending: Pending[] = [];
   private failure: StadiumError | null = null;
+  /** One timer for the oldest request, re-armed lazily, rather than one timer per request on the hot path. */
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     client: Client,
@@ -128,17 +131,25 @@ export class StreamTransport implements Transport {
   request<T>(kind: RequestKind, payload: unknown): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<T>((resolve, reject) => {
-      const p: Pending = { kind, resolve: resolve as (v: unknown) => void, reject, timer: null };
-      if (this.timeoutMs > 0) {
-        // Responses are ordered, so one late answer stalls all later ones: give up on the whole stream.
-        p.timer = setTimeout(() => {
-          this.fail(new StadiumError(status.DEADLINE_EXCEEDED, `${kind} got no answer from ${this.server} within ${this.timeoutMs} ms; the session stream was cancelled`));
-          this.call.cancel();
-        }, this.timeoutMs);
-      }
-      this.pending.push(p);
+      this.pending.push({ kind, resolve: resolve as (v: unknown) => void, reject, deadline: performance.now() + this.timeoutMs });
+      if (this.timeoutMs > 0 && !this.watchdog) this.arm(this.timeoutMs);
       this.call.write({ [kind]: payload });
     });
+  }
+
+  private arm(ms: number): void {
+    this.watchdog = setTimeout(() => this.checkDeadline(), ms);
+  }
+
+  /** Responses are ordered, so one late answer stalls all later ones: past its deadline, give up on the stream. */
+  private checkDeadline(): void {
+    this.watchdog = null;
+    const oldest = this.pending[0];
+    if (!oldest) return;
+    const left = oldest.deadline - performance.now();
+    if (left > 0) return this.arm(left);
+    this.fail(new StadiumError(status.DEADLINE_EXCEEDED, `${oldest.kind} got no answer from ${this.server} within ${this.timeoutMs} ms; the session stream was cancelled`));
+    this.call.cancel();
   }
 
   end(): void {
@@ -157,17 +168,15 @@ export class StreamTransport implements Transport {
   private onResponse(res: SessionResponse): void {
     const p = this.pending.shift();
     if (!p) return;
-    if (p.timer) clearTimeout(p.timer);
     if (res.error) p.reject(new StadiumError(res.error.code, res.error.message));
     else p.resolve(res[p.kind]);
   }
 
   private fail(e: StadiumError): void {
     if (!this.failure) this.failure = e;
-    for (const p of this.pending.splice(0)) {
-      if (p.timer) clearTimeout(p.timer);
-      p.reject(this.failure);
-    }
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
+    for (const p of this.pending.splice(0)) p.reject(this.failure);
   }
 }
 
