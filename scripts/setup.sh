@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: the libtorch engine (and Python's torch for the engine benchmark) with the C++ compiler and
-# make that node-gyp builds its addon with, dasm for the test ROMs, Chromium for the viewer's browser tests,
+# make that node-gyp builds its addon with, OpenBLAS (Debian's libtorch otherwise multiplies matrices with the
+# reference BLAS, 14x slower on a 64x256 by 256x256 product here), dasm for the test ROMs, Chromium for the viewer's browser tests,
 # openssl (test certificates) and iproute2 (the multi-host test's network namespaces).
-APT_PACKAGES=(libtorch-dev python3-torch g++ make dasm chromium openssl iproute2)
+APT_PACKAGES=(libtorch-dev libopenblas0-pthread python3-torch g++ make dasm chromium openssl iproute2)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
