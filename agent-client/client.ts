@@ -321,7 +321,8 @@ export class RemoteVectorEnv extends SessionEnv {
   /** Resets every copy; copy i is seeded with seed + i. */
   async reset(opts: { seed?: number; options?: Record<string, unknown> } = {}): Promise<{ obs: BatchNative; infos: Info[]; envIds: number[] }> {
     const res = await this.resetRequest(opts);
-    const infos = res.infos.map(decodeInfo);
+    // Asynchronous sessions name their rows in every info; otherwise all copies answer.
+    const infos = decodeInfos(res.infos, res.infos.length || this.numEnvs);
     return { obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), infos.length), infos, envIds: envIdsOf(infos) };
   }
 
@@ -335,7 +336,7 @@ export class RemoteVectorEnv extends SessionEnv {
     }
     const res = await this.stepRequest(value);
     const n = res.reward.length;
-    const infos = res.infos.map(decodeInfo);
+    const infos = decodeInfos(res.infos, n);
     return {
       obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), n),
       rewards: Float64Array.from(res.reward),
@@ -394,6 +395,13 @@ function decodeSpec(m: EnvSpecMsg): EnvSpec {
     renderFps: m.renderFps ?? 0,
     options: m.options.map((o) => ({ name: o.name, description: o.description, default: protoValueToJson(o.default as never) })),
   };
+}
+
+const NO_INFO: Info = Object.freeze({});
+
+/** One info per row; the server sends none when all are empty. */
+function decodeInfos(msgs: ValueMapMsg[], rows: number): Info[] {
+  return msgs.length ? msgs.map(decodeInfo) : new Array<Info>(rows).fill(NO_INFO);
 }
 
 function decodeInfo(m: ValueMapMsg | undefined): Info {

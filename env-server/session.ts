@@ -89,7 +89,7 @@ export class Session {
     if (this.backend) {
       const r = this.backend.reset(seed, options);
       this.phase.fill(Phase.Running);
-      return { observation: valueToProto(r.obs), infos: r.infos.map(infoToProto) };
+      return { observation: valueToProto(r.obs), infos: compactInfos(r.infos.map(infoToProto)) };
     }
     const obs: Native[] = [];
     const infos: ValueMapMsg[] = [];
@@ -103,7 +103,7 @@ export class Session {
     this.stats.currentReturn = 0;
     this.stats.resets++;
     this.observer?.started();
-    return { observation: this.encodeObs(obs), infos };
+    return { observation: this.encodeObs(obs), infos: compactInfos(infos) };
   }
 
   step(action: ValueMsg | null | undefined): StepMsg {
@@ -150,7 +150,7 @@ export class Session {
     }
     this.stats.steps += n;
     this.stats.currentReturn = this.returns[0];
-    return { observation: this.encodeObs(obs), reward, terminated, truncated, infos };
+    return { observation: this.encodeObs(obs), reward, terminated, truncated, infos: compactInfos(infos) };
   }
 
   private backendStep(actions: Native[]): StepMsg {
@@ -165,7 +165,7 @@ export class Session {
       }
     }
     this.stats.steps += actions.length;
-    return { observation: valueToProto(r.obs), reward: r.reward, terminated: r.terminated, truncated: r.truncated, infos: r.infos.map(infoToProto) };
+    return { observation: valueToProto(r.obs), reward: r.reward, terminated: r.terminated, truncated: r.truncated, infos: compactInfos(r.infos.map(infoToProto)) };
   }
 
   render(index: number): TensorMsg {
@@ -236,6 +236,11 @@ export class Session {
 }
 
 const EMPTY_INFO: ValueMapMsg = { keys: [], values: [] };
+
+/** No infos at all when every copy's is empty: a 1024-copy CartPole step would otherwise carry 1024 empty maps. */
+function compactInfos(infos: ValueMapMsg[]): ValueMapMsg[] {
+  return infos.every((m) => m.keys.length === 0) ? [] : infos;
+}
 
 export function infoToProto(info: Info): ValueMapMsg {
   const keys = Object.keys(info);

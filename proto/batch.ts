@@ -37,22 +37,27 @@ export function stack(space: Space, items: readonly Native[]): Value {
   throw new TypeError(`cannot batch ${space}`);
 }
 
+/** Checks that `v` is `n` copies of a Discrete or array space's value; throws TypeError saying what was expected. */
+function checkBatched(space: Discrete | ArraySpace, v: Value, n: number): Tensor {
+  if (!isTensor(v)) throw new TypeError(`expected a tensor batched over ${n} copies of ${space}`);
+  const inner = space instanceof Discrete ? [] : space.shape;
+  if (v.shape.length !== inner.length + 1 || v.shape[0] !== n || inner.some((d, i) => v.shape[i + 1] !== d)) {
+    throw new TypeError(`expected shape [${[n, ...inner]}] (${n} copies of ${space}), got [${v.shape}]`);
+  }
+  if (space instanceof Discrete) {
+    if (v.dtype === 'float32' || v.dtype === 'float64' || v.dtype === 'bool') throw new TypeError(`expected an integer dtype for ${space}, got ${v.dtype}`);
+  } else if (v.dtype !== space.dtype) throw new TypeError(`expected dtype ${space.dtype} for ${space}, got ${v.dtype}`);
+  return v;
+}
+
 /** Splits a batched wire value into one native per copy, checking dtype and shape; throws TypeError saying what was expected. */
 export function unstack(space: Space, v: Value, n: number): Native[] {
   if (space instanceof Discrete || isArraySpace(space)) {
-    if (!isTensor(v)) throw new TypeError(`expected a tensor batched over ${n} copies of ${space}`);
-    const inner = space instanceof Discrete ? [] : space.shape;
-    if (v.shape.length !== inner.length + 1 || v.shape[0] !== n || inner.some((d, i) => v.shape[i + 1] !== d)) {
-      throw new TypeError(`expected shape [${[n, ...inner]}] (${n} copies of ${space}), got [${v.shape}]`);
-    }
-    if (space instanceof Discrete) {
-      if (v.dtype === 'float32' || v.dtype === 'float64' || v.dtype === 'bool') throw new TypeError(`expected an integer dtype for ${space}, got ${v.dtype}`);
-      return Array.from(v.data as ArrayLike<number | bigint>, Number);
-    }
-    if (v.dtype !== space.dtype) throw new TypeError(`expected dtype ${space.dtype} for ${space}, got ${v.dtype}`);
-    const size = numel(inner);
+    const t = checkBatched(space, v, n);
+    if (space instanceof Discrete) return Array.from(t.data as ArrayLike<number | bigint>, Number);
+    const size = numel(space.shape);
     const out: Native[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = (v.data as Float32Array).subarray(i * size, (i + 1) * size);
+    for (let i = 0; i < n; i++) out[i] = (t.data as Float32Array).subarray(i * size, (i + 1) * size);
     return out;
   }
   if (space instanceof Tuple) {
@@ -74,10 +79,7 @@ export function unstack(space: Space, v: Value, n: number): Native[] {
 /** A batched wire value as the client hands it to users. */
 export function toBatchNative(space: Space, v: Value, n: number): BatchNative {
   if (space instanceof Discrete) return unstack(space, v, n) as number[];
-  if (isArraySpace(space)) {
-    unstack(space, v, n);
-    return (v as Tensor).data;
-  }
+  if (isArraySpace(space)) return checkBatched(space, v, n).data;
   if (space instanceof Tuple) return space.spaces.map((s, k) => toBatchNative(s, (v as Value[])[k], n));
   if (space instanceof Dict) return Object.fromEntries(space.keys.map((key) => [key, toBatchNative(space.spaces[key], (v as Record<string, Value>)[key], n)]));
   throw new TypeError(`cannot unbatch ${space}`);
