@@ -52,14 +52,14 @@ interface Run {
 }
 
 /** Assembles `name`, powers the console on with it and runs `frames` frames. */
-function run(name: string, frames = 1, firstLine = 34): Run {
+function run(name: string, frames = 1): Run {
   const image = assemble(name);
   const m = machine() as Console;
   const ptr = m.allocate(image.length);
   new Uint8Array(m.memory.buffer, ptr, image.length).set(image);
   const scheme = m.cartLoad(ptr, image.length);
   if (scheme < 0) return { scheme, ram: () => -1, screen: () => new Uint8Array() };
-  m.consolePowerOn(firstLine);
+  m.consolePowerOn(34); // the screen from scanline 34, ALE's usual first line
   for (let i = 0; i < frames; i++) m.consoleFrame();
   return {
     scheme,
