@@ -1,5 +1,7 @@
 // Entry of machine-test.wasm: RIOT and cartridge internals driven directly,
-// for test/ale/riot.test.ts and test/ale/carts.test.ts.
+// for test/ale/riot.test.ts and test/ale/carts.test.ts, and whole-console runs
+// of our own test ROMs (test/ale/dasm-roms.test.ts), which ALE's game table
+// would refuse.
 import { stallCycles, zeroCycles } from './clock';
 import { riotReset, riotRead, riotWrite } from './riot';
 import { configureInput } from './input';
@@ -8,6 +10,9 @@ import { scheme } from './carts/cartridge';
 import { cartReset, cartRead, cartWrite } from './carts/slot';
 import { mapRead, mapWrite } from './memory-map';
 import { MersenneTwister } from './mt19937';
+import { powerOn, runFrame } from './system';
+import { configureDisplay, currentFrame } from './tia';
+import { ram } from './riot';
 
 export function allocate(size: u32): usize {
   return heap.alloc(<usize>size);
@@ -65,4 +70,26 @@ export function mersenneOutput(seed: u32, n: u32): u32 {
   let value: u32 = 0;
   for (let i: u32 = 0; i < n; i++) value = generator.next();
   return value;
+}
+
+/** Powers on the console with the cart of `cartLoad`, the screen starting at scanline `firstLine`. */
+export function consolePowerOn(firstLine: i32): void {
+  configureInput(0, 0, false);
+  configureDisplay(firstLine, 210, false);
+  powerOn();
+}
+
+/** One ALE frame of the whole console. */
+export function consoleFrame(): void {
+  runFrame();
+}
+
+/** The 160 x 210 palette-index screen. */
+export function screenPointer(): usize {
+  return currentFrame();
+}
+
+/** The 128 bytes of RIOT RAM ($80-$FF), without touching the data bus. */
+export function ramPointer(): usize {
+  return ram;
 }
