@@ -18,6 +18,7 @@ import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
 const HBLANK: i32 = 68;
 const LINE: i32 = 228;
 const FRAME_BYTES: i32 = 160 * 300;
+const ALL_COLLISIONS: u32 = 0x7fff;
 
 // ---- display geometry (per cartridge) ----
 let yStart: i32 = 34;
@@ -341,6 +342,9 @@ function drawSpan(count: i32, hpos: i32): void {
     if (rendering) memory.fill(p, <u8>bk, <usize>count);
     return;
   }
+  // Without a picture, only collisions are wanted: they need two things drawn
+  // (the latches are pairwise) and a latch not yet set.
+  if (!rendering && (popcnt(objects | (pf != 0 ? PF_BIT : 0)) < 2 || collision == ALL_COLLISIONS)) return;
   const score = (priorityAndScore & SCORE_BIT) != 0;
   // Score mode paints the playfield in the players' colours; with objects on
   // screen, the playfield-priority bit takes that back (ALE's renderer).
