@@ -42,6 +42,7 @@ interface AleExports {
   stateCapacity(): number;
   cloneState(): number;
   restoreState(): number;
+  setRendering(on: number): void;
   mapScreen(table: number, out: number): void;
   mapScreen3(table: number, out: number): void;
 }
@@ -159,6 +160,17 @@ export class ALEInterface {
   lives(): number {
     this.requireRom();
     return this.wasm.lives();
+  }
+
+  /**
+   * Whether the frames emulated from now on are drawn (default true). Off, the
+   * emulator skips the picture but still computes everything the game can read
+   * (collisions included), so rewards, lives, RAM and terminal stay exact; the
+   * screen getters then return the last frame drawn into that buffer, so switch
+   * it back on for the frames whose screens are read.
+   */
+  setRendering(on: boolean): void {
+    this.wasm.setRendering(on ? 1 : 0);
   }
 
   /** Palette indices, 210 rows of 160; a view into emulator memory, valid until the next act/reset. */

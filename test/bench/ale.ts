@@ -1,9 +1,11 @@
 // npm run bench:ale — raw emulation speed of ale.wasm per ROM in ../shared/roms:
 // act() calls per second of process CPU time (frame skip 1, random minimal
-// actions, reset on game over), without and with reading the grayscale
-// screen every frame. The "+gray/raw" column is the ratio of the two, both
-// measured in this run; the last column compares with native ALE's speed
-// quoted in the issue (pong ~16,200, breakout ~11,900, gravitar ~17,300).
+// actions, reset on game over): drawing every frame ("raw"), with rendering
+// switched off (frames emulated exactly but not drawn, as the frames an agent
+// skips), and drawing and reading the grayscale screen every frame. The ratio
+// columns compare with "raw" measured in this run; the last column compares
+// with native ALE's speed quoted in the issue (pong ~16,200, breakout
+// ~11,900, gravitar ~17,300).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +16,13 @@ const ROMS = fileURLToPath(new URL('../../../../shared/roms', import.meta.url));
 const NATIVE: Record<string, number> = { pong: 16200, breakout: 11900, gravitar: 17300 };
 const SECONDS = Number(process.env.ALE_BENCH_SECONDS ?? 3);
 
-async function rate(rom: Uint8Array, withScreen: boolean): Promise<number> {
+type Mode = 'raw' | 'off' | 'gray';
+
+async function rate(rom: Uint8Array, mode: Mode): Promise<number> {
   const ale = await createALE();
   ale.loadROM(rom);
+  ale.setRendering(mode !== 'off');
+  const withScreen = mode === 'gray';
   const actions = ale.getMinimalActionSet();
   const rng = new Xoshiro128(1);
   const gray = new Uint8Array(210 * 160);
@@ -47,15 +53,17 @@ async function main(): Promise<void> {
   }
   const games = readdirSync(ROMS).filter((f) => f.endsWith('.bin')).map((f) => f.slice(0, -4)).sort();
   console.log(`ale.wasm, frame skip 1, ${SECONDS}s of CPU time per cell; steps per CPU-second`);
-  console.log('game               raw     +gray  +gray/raw  raw/native');
+  console.log('game               raw  no-render  off/raw   +gray  +gray/raw  raw/native  off/native');
   for (const game of games) {
     const rom = new Uint8Array(readFileSync(join(ROMS, `${game}.bin`)));
-    const raw = await rate(rom, false);
-    const gray = await rate(rom, true);
+    const raw = await rate(rom, 'raw');
+    const off = await rate(rom, 'off');
+    const gray = await rate(rom, 'gray');
     const native = NATIVE[game];
+    const vsNative = (v: number): string => (native ? (v / native).toFixed(2).padStart(10) : '         -');
     console.log(
-      `${game.padEnd(17)} ${raw.toFixed(0).padStart(6)}  ${gray.toFixed(0).padStart(6)}  ${(gray / raw).toFixed(2).padStart(9)}` +
-        `  ${native ? (raw / native).toFixed(2).padStart(10) : '         -'}`,
+      `${game.padEnd(17)} ${raw.toFixed(0).padStart(6)}  ${off.toFixed(0).padStart(9)}  ${(off / raw).toFixed(2).padStart(7)}` +
+        `  ${gray.toFixed(0).padStart(6)}  ${(gray / raw).toFixed(2).padStart(9)}  ${vsNative(raw)}  ${vsNative(off)}`,
     );
   }
 }

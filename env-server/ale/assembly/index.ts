@@ -1,6 +1,6 @@
 // Entry of ale.wasm: the interface the TypeScript ALEInterface drives.
 import * as environment from './ale/environment';
-import { currentFrame, framesCompleted } from './tia';
+import { currentFrame, framesCompleted, setRendering as tiaSetRendering } from './tia';
 import { ram } from './riot';
 import { pokeRam } from './memory-map';
 import { saveState, loadState, stateBuffer, STATE_CAPACITY } from './state';
@@ -74,6 +74,14 @@ export function episodeFrameNumber(): i32 {
 /** Frames the TIA has finished since power-on (ALE's TIA frame counter). */
 export function completedFrames(): u32 {
   return framesCompleted;
+}
+
+/**
+ * Off: frames are emulated without drawing (rewards, RAM and collisions stay
+ * exact); the screen then shows the last frame drawn in its buffer.
+ */
+export function setRendering(on: bool): void {
+  tiaSetRendering(on);
 }
 
 /** The 210x160 palette-index screen (valid until the next emulated frame). */

@@ -18,6 +18,7 @@ import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
 const HBLANK: i32 = 68;
 const LINE: i32 = 228;
 const FRAME_BYTES: i32 = 160 * 300;
+const ALL_COLLISIONS: u32 = 0x7fff;
 
 // ---- display geometry (per cartridge) ----
 let yStart: i32 = 34;
@@ -45,6 +46,10 @@ let scanlineCountForLastFrame: u32 = 0;
 let currentScanline: u32 = 0;
 let vsyncFinishClock: i32 = 0x7fffffff;
 export let partialFrame = false;
+// Off: frames are emulated without writing pixels (collisions, positions and
+// timing are still computed exactly); the frame buffer then keeps stale
+// content until a frame is drawn again.
+let rendering = true;
 let frameGreyed = false;
 export let framesCompleted: u32 = 0;
 /** Set when the running frame must end after the current instruction. */
@@ -142,6 +147,10 @@ export function configureDisplay(firstLine: i32, height: i32, hmoveBlanks: bool)
 export function configureFormat(pal: bool): void {
   colourLoss = pal;
   maxScanlines = pal ? 342 : 290;
+}
+
+export function setRendering(on: bool): void {
+  rendering = on;
 }
 
 export function currentFrame(): usize {
@@ -324,15 +333,18 @@ function drawSpan(count: i32, hpos: i32): void {
   const end = hpos + count;
   framePointer += <usize>count;
   if (vblank & 0x02) {
-    memory.fill(p, 0, <usize>count);
+    if (rendering) memory.fill(p, 0, <usize>count);
     return;
   }
   const bk = load<u32>(colours);
   const objects = enabledObjects & (P0_BIT | P1_BIT | M0_BIT | M1_BIT | BL_BIT);
   if (objects == 0 && pf == 0) {
-    memory.fill(p, <u8>bk, <usize>count);
+    if (rendering) memory.fill(p, <u8>bk, <usize>count);
     return;
   }
+  // Without a picture, only collisions are wanted: they need two things drawn
+  // (the latches are pairwise) and a latch not yet set.
+  if (!rendering && (popcnt(objects | (pf != 0 ? PF_BIT : 0)) < 2 || collision == ALL_COLLISIONS)) return;
   const score = (priorityAndScore & SCORE_BIT) != 0;
   // Score mode paints the playfield in the players' colours; with objects on
   // screen, the playfield-priority bit takes that back (ALE's renderer).
@@ -356,6 +368,12 @@ function drawSpan(count: i32, hpos: i32): void {
     const first = x - group;
     const last = end - group < 4 ? end - group : 4;
     if (((occupied >> <u64>(group >> 2)) & 1) == 0) {
+      // No object here, so no collision: only the picture needs this group.
+      if (!rendering) {
+        p += <usize>(last - first);
+        x = group + last;
+        continue;
+      }
       const colour = (pfBits & load<u32>(pfMask + (ug << 2))) != 0 ? (group < 80 ? pfLeft : pfRight) : bk;
       if (first == 0 && last == 4) store<u32>(p, colour);
       else for (let i = first; i < last; i++) store<u8>(p + <usize>(i - first), <u8>colour);
@@ -375,17 +393,20 @@ function drawSpan(count: i32, hpos: i32): void {
       const table = priorityColour + (group < 80 ? 0 : 256) + <usize>priorityAndScore;
       let col = collision;
       four = 0;
-      for (let i = first; i < last; i++) {
-        const e = (enabled >> (i << 3)) & 0xff;
-        col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
-        four |= (load<u32>(colours + (<usize>load<u8>(table + <usize>e) << 2)) & 0xff) << (i << 3);
+      if (rendering) {
+        for (let i = first; i < last; i++) {
+          const e = (enabled >> (i << 3)) & 0xff;
+          col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
+          four |= (load<u32>(colours + (<usize>load<u8>(table + <usize>e) << 2)) & 0xff) << (i << 3);
+        }
+      } else {
+        for (let i = first; i < last; i++) col |= <u32>load<u16>(collisionBits + (<usize>((enabled >> (i << 3)) & 0xff) << 1));
       }
       collision = col;
     }
-    if (first == 0 && last == 4) {
-      store<u32>(p, four);
-    } else {
-      for (let i = first; i < last; i++) store<u8>(p + <usize>(i - first), <u8>(four >> (i << 3)));
+    if (rendering) {
+      if (first == 0 && last == 4) store<u32>(p, four);
+      else for (let i = first; i < last; i++) store<u8>(p + <usize>(i - first), <u8>(four >> (i << 3)));
     }
     p += <usize>(last - first);
     x = group + last;
@@ -455,7 +476,7 @@ function updateFrame(clockTarget: i32): void {
     if (hmoveBlank && fromLineStart < HBLANK + 8) {
       const blanks = HBLANK + 8 - fromLineStart;
       // (may run past the span drawn so far; later spans redraw those clocks)
-      memory.fill(lineStartPointer, 0, <usize>blanks);
+      if (rendering) memory.fill(lineStartPointer, 0, <usize>blanks);
       if (clocksToUpdate + fromLineStart >= HBLANK + 8) hmoveBlank = false;
     }
     if (clocksToEndOfScanLine == LINE) endOfLine();

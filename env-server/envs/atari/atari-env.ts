@@ -72,14 +72,19 @@ export class AtariEnv implements Env {
     }
   }
 
-  /** Starts an episode without building an observation. */
+  /** Starts an episode without building an observation (its screen is drawn). */
   resetGame(seed?: number): void {
     if (seed !== undefined) this.load(seed);
+    this.ale.setRendering(true);
     this.ale.resetGame();
   }
 
-  /** One emulated frame of action index `a`. */
-  frame(a: number): FrameResult {
+  /**
+   * One emulated frame of action index `a`; `draw` false skips building its picture (callers that will not read
+   * this frame's screen), which leaves rewards, lives, RAM and terminal exactly as they are.
+   */
+  frame(a: number, draw = true): FrameResult {
+    this.ale.setRendering(draw);
     const reward = this.ale.act(this.actionSet[a]);
     const terminated = this.ale.gameOver(false);
     return { reward, terminated, truncated: !terminated && this.ale.gameOver(true) };
@@ -98,6 +103,9 @@ export class AtariEnv implements Env {
     const fs = this.opts.frameskip;
     const frames = typeof fs === 'number' ? fs : this.rng.integers(fs[0], fs[1]);
     let reward = 0;
+    // Every frame is drawn: a game that ends on a frame before the last leaves that frame as the observation (ALE
+    // emulates nothing once the game is over), and which frame that is is known only after it has run.
+    this.ale.setRendering(true);
     for (let i = 0; i < frames; i++) reward += this.ale.act(this.actionSet[a]);
     const terminated = this.ale.gameOver(false);
     return { obs: this.observe(), reward, terminated, truncated: !terminated && this.ale.gameOver(true), info: this.info() };

@@ -2,7 +2,8 @@
 // reset = env reset, 1..noop_max no-op frames (then optionally FIRE for one step), step = frame_skip frames of the
 // action with rewards summed, the observation the pixel-wise max of the last two frames, grayscale, shrunk with
 // INTER_AREA, optionally scaled to [0, 1] and stacked. Only the last two frames of a step are read out of the
-// emulator; the frames before them are emulated for rewards, lives and terminal only.
+// emulator, and only they are drawn; the frames before them are emulated, without their pictures, for rewards, lives
+// and terminal only.
 // Gymnasium's quirk is kept: a step that ends mid-skip returns the frames read before the end.
 
 import { Box } from '../../../proto/spaces.js';
@@ -72,7 +73,8 @@ export class AtariPreprocessing implements Env {
     this.lastInfo = this.env.info();
     const noops = this.opts.noopMax > 0 ? this.env.rng.integers(1, this.opts.noopMax + 1) : 0;
     for (let i = 0; i < noops; i++) {
-      const r = this.env.frame(0);
+      // The reset observation is the screen after the last no-op (or after the FIRE step).
+      const r = this.env.frame(0, i === noops - 1);
       this.lastInfo = this.env.info();
       if (r.terminated || r.truncated) this.env.resetGame(seed);
     }
@@ -91,7 +93,7 @@ export class AtariPreprocessing implements Env {
     let terminated = false;
     let truncated = false;
     for (let t = 0; t < n; t++) {
-      const r = this.env.frame(a);
+      const r = this.env.frame(a, t >= n - 2);
       reward += r.reward;
       terminated = r.terminated;
       truncated = r.truncated;
