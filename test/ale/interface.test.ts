@@ -141,3 +141,16 @@ t.test('a second loadROM starts from scratch, like a new ALE', { skip: noRoms },
   t.same([...reused.getRAM()], [...fresh.getRAM()]);
   t.equal(fnv1a32(reused.getScreen()), fnv1a32(fresh.getScreen()));
 });
+
+t.test('cloneState/restoreState run in constant memory', { skip: noRoms }, async (t) => {
+  const ale = await createALEWithRom(path.join(romDir, 'pong.bin'));
+  const memory = (ale as unknown as { wasm: { memory: WebAssembly.Memory } }).wasm.memory;
+  const state = ale.cloneState();
+  ale.restoreState(state);
+  const before = memory.buffer.byteLength;
+  // The wasm runtime never frees: a few hundred bytes allocated per call would add megabytes here.
+  for (let i = 0; i < 20_000; i++) ale.restoreState(ale.cloneState());
+  t.equal(memory.buffer.byteLength, before, 'wasm memory did not grow');
+  ale.act(0);
+  t.equal(fnv1a32(ale.getRAM()), (ale.restoreState(state), ale.act(0), fnv1a32(ale.getRAM())), 'a restored state plays on identically');
+});

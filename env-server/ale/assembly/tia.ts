@@ -797,20 +797,64 @@ export function cyclesToEndOfLine(): u32 {
 // ---- state ----
 
 const I32_FIELDS = 52;
+// One scratch block for save and load: the wasm runtime never frees, so a per-call array would leak on every cloneState.
+const stateFields = new StaticArray<i32>(I32_FIELDS);
 
 export function saveTia(out: usize): usize {
   let p = out;
-  const ints: StaticArray<i32> = [
-    clockWhenFrameStarted, clockStartDisplay, clockStopDisplay, clockAtLastUpdate, clocksToEndOfScanLine,
-    <i32>scanlineCountForLastFrame, <i32>currentScanline, vsyncFinishClock, <i32>enabledObjects, <i32>vsync,
-    <i32>vblank, <i32>nusiz0, <i32>nusiz1, load<i32>(colours), load<i32>(colours, 4), load<i32>(colours, 8), load<i32>(colours, 12),
-    <i32>ctrlpf, <i32>priorityAndScore, refp0 ? 1 : 0, refp1 ? 1 : 0, <i32>pf, <i32>grp0, <i32>grp1, <i32>dgrp0,
-    <i32>dgrp1, enam0 ? 1 : 0, enam1 ? 1 : 0, enabl ? 1 : 0, denabl ? 1 : 0, hmp0, hmp1, hmm0, hmm1, hmbl,
-    vdelp0 ? 1 : 0, vdelp1 ? 1 : 0, vdelbl ? 1 : 0, resmp0 ? 1 : 0, resmp1 ? 1 : 0, <i32>collision, posP0,
-    posP1, posM0, posM1, posBL, <i32>currentGrp0, <i32>currentGrp1, lastHmoveClock, hmoveBlank ? 1 : 0,
-    cosmicArk ? 1 : 0, <i32>cosmicArkCounter,
-  ];
-  for (let i = 0; i < I32_FIELDS; i++) { store<i32>(p, ints[i]); p += 4; }
+  stateFields[0] = clockWhenFrameStarted;
+  stateFields[1] = clockStartDisplay;
+  stateFields[2] = clockStopDisplay;
+  stateFields[3] = clockAtLastUpdate;
+  stateFields[4] = clocksToEndOfScanLine;
+  stateFields[5] = <i32>scanlineCountForLastFrame;
+  stateFields[6] = <i32>currentScanline;
+  stateFields[7] = vsyncFinishClock;
+  stateFields[8] = <i32>enabledObjects;
+  stateFields[9] = <i32>vsync;
+  stateFields[10] = <i32>vblank;
+  stateFields[11] = <i32>nusiz0;
+  stateFields[12] = <i32>nusiz1;
+  stateFields[13] = load<i32>(colours);
+  stateFields[14] = load<i32>(colours, 4);
+  stateFields[15] = load<i32>(colours, 8);
+  stateFields[16] = load<i32>(colours, 12);
+  stateFields[17] = <i32>ctrlpf;
+  stateFields[18] = <i32>priorityAndScore;
+  stateFields[19] = refp0 ? 1 : 0;
+  stateFields[20] = refp1 ? 1 : 0;
+  stateFields[21] = <i32>pf;
+  stateFields[22] = <i32>grp0;
+  stateFields[23] = <i32>grp1;
+  stateFields[24] = <i32>dgrp0;
+  stateFields[25] = <i32>dgrp1;
+  stateFields[26] = enam0 ? 1 : 0;
+  stateFields[27] = enam1 ? 1 : 0;
+  stateFields[28] = enabl ? 1 : 0;
+  stateFields[29] = denabl ? 1 : 0;
+  stateFields[30] = hmp0;
+  stateFields[31] = hmp1;
+  stateFields[32] = hmm0;
+  stateFields[33] = hmm1;
+  stateFields[34] = hmbl;
+  stateFields[35] = vdelp0 ? 1 : 0;
+  stateFields[36] = vdelp1 ? 1 : 0;
+  stateFields[37] = vdelbl ? 1 : 0;
+  stateFields[38] = resmp0 ? 1 : 0;
+  stateFields[39] = resmp1 ? 1 : 0;
+  stateFields[40] = <i32>collision;
+  stateFields[41] = posP0;
+  stateFields[42] = posP1;
+  stateFields[43] = posM0;
+  stateFields[44] = posM1;
+  stateFields[45] = posBL;
+  stateFields[46] = <i32>currentGrp0;
+  stateFields[47] = <i32>currentGrp1;
+  stateFields[48] = lastHmoveClock;
+  stateFields[49] = hmoveBlank ? 1 : 0;
+  stateFields[50] = cosmicArk ? 1 : 0;
+  stateFields[51] = <i32>cosmicArkCounter;
+  for (let i = 0; i < I32_FIELDS; i++) { store<i32>(p, stateFields[i]); p += 4; }
   store<i32>(p, dumpEnabled ? 1 : 0); p += 4;
   store<i32>(p, dumpDisabledCycle); p += 4;
   store<i32>(p, partialFrame ? 1 : 0); p += 4;
@@ -828,7 +872,7 @@ export function saveTia(out: usize): usize {
 
 export function loadTia(from: usize): usize {
   let p = from;
-  const v = new StaticArray<i32>(I32_FIELDS);
+  const v = stateFields;
   for (let i = 0; i < I32_FIELDS; i++) { v[i] = load<i32>(p); p += 4; }
   clockWhenFrameStarted = v[0]; clockStartDisplay = v[1]; clockStopDisplay = v[2]; clockAtLastUpdate = v[3];
   clocksToEndOfScanLine = v[4]; scanlineCountForLastFrame = <u32>v[5]; currentScanline = <u32>v[6];

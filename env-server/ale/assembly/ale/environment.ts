@@ -215,21 +215,33 @@ export function setDifficultyLevel(value: i32): bool {
 export function frames(): i32 { return frameNumber; }
 export function episodeFrames(): i32 { return episodeFrameNumber; }
 
+// One scratch block for save and load: the wasm runtime never frees, so a per-call array would leak on every cloneState.
+const envFields = new StaticArray<i32>(13);
+
 export function saveEnvironment(out: usize): usize {
   const g = theGame();
-  const v: StaticArray<i32> = [
-    leftPaddle, rightPaddle, frameNumber, episodeFrameNumber, mode, difficulty, lastActionA, lastActionB,
-    g.reward, g.score, g.terminal ? 1 : 0, g.livesLeft, g.extraState(),
-  ];
-  for (let i = 0; i < v.length; i++) store<i32>(out + (<usize>i << 2), v[i]);
-  return out + (<usize>v.length << 2);
+  envFields[0] = leftPaddle;
+  envFields[1] = rightPaddle;
+  envFields[2] = frameNumber;
+  envFields[3] = episodeFrameNumber;
+  envFields[4] = mode;
+  envFields[5] = difficulty;
+  envFields[6] = lastActionA;
+  envFields[7] = lastActionB;
+  envFields[8] = g.reward;
+  envFields[9] = g.score;
+  envFields[10] = g.terminal ? 1 : 0;
+  envFields[11] = g.livesLeft;
+  envFields[12] = g.extraState();
+  for (let i = 0; i < 13; i++) store<i32>(out + (<usize>i << 2), envFields[i]);
+  return out + <usize>ENVIRONMENT_STATE_BYTES;
 }
 
 export const ENVIRONMENT_STATE_BYTES: i32 = 13 * 4;
 
 export function loadEnvironment(from: usize): usize {
   const g = theGame();
-  const v = new StaticArray<i32>(13);
+  const v = envFields;
   for (let i = 0; i < 13; i++) v[i] = load<i32>(from + (<usize>i << 2));
   leftPaddle = v[0]; rightPaddle = v[1]; frameNumber = v[2]; episodeFrameNumber = v[3];
   mode = v[4]; difficulty = v[5]; lastActionA = v[6]; lastActionB = v[7];
