@@ -10,7 +10,7 @@ import { COUNT_ENV } from '../support/count-env.js';
 import { startServer } from '../support/server.js';
 import { Logger } from '../../env-server/log.js';
 import { TokenAuth } from '../../env-server/security/auth.js';
-import { rejectsWith } from './expect.js';
+import { rejectsWith } from '../support/expect.js';
 import { check, healthClient } from './health.js';
 
 const TOKEN = 'correct-horse-battery-staple-42';

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { FLAGS, envVarName, loadConfig } from '../../env-server/config.js';
 import { Stadium } from '../../agent-client/client.js';
 import { CLI, spawnServer } from './process.js';
-import { rejectsWith } from './expect.js';
+import { rejectsWith } from '../support/expect.js';
 
 t.test('variables, flags and defaults', async (t) => {
   const d = loadConfig([], {});

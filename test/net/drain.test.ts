@@ -6,7 +6,7 @@ import t from 'tap';
 import { status } from '@grpc/grpc-js';
 import { Stadium } from '../../agent-client/client.js';
 import { spawnServer } from './process.js';
-import { rejectsWith, sleep } from './expect.js';
+import { rejectsWith, sleep } from '../support/expect.js';
 import { check, healthClient } from './health.js';
 
 t.test('SIGTERM with a drain time', async (t) => {

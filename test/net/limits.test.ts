@@ -7,7 +7,7 @@ import { status } from '@grpc/grpc-js';
 import { COUNT_ENV } from '../support/count-env.js';
 import { startServer } from '../support/server.js';
 import { peerIp, RateLimit } from '../../env-server/security/limits.js';
-import { rejectsWith, until } from './expect.js';
+import { rejectsWith, until } from '../support/expect.js';
 import type { RemoteEnv } from '../../agent-client/client.js';
 
 t.test('sessions per client count over all its connections and both transports', async (t) => {

@@ -8,7 +8,7 @@ import { status } from '@grpc/grpc-js';
 import { Stadium, StadiumError } from '../../agent-client/client.js';
 import { MultiVectorEnv, type VectorEnv } from '../../agent-client/multi-vector-env.js';
 import { spawnServer, type ServerProcess } from './process.js';
-import { rejectsWith } from './expect.js';
+import { rejectsWith } from '../support/expect.js';
 
 async function servers(t: Test, n: number): Promise<{ procs: ServerProcess[]; stadium: Stadium }> {
   const procs = await Promise.all(Array.from({ length: n }, (_, i) => spawnServer(['--port', '0', '--server-id', `s${i}`])));

@@ -7,7 +7,7 @@ import { status } from '@grpc/grpc-js';
 import { COUNT_ENV } from '../support/count-env.js';
 import { startServer } from '../support/server.js';
 import { makeCerts } from './certs.js';
-import { rejectsWith } from './expect.js';
+import { rejectsWith } from '../support/expect.js';
 import { checkPlaintext } from '../../env-server/security/tls.js';
 import { Stadium } from '../../agent-client/client.js';
 import { check, healthClient } from './health.js';

@@ -1,24 +1,14 @@
 // The server's semantics over a real loopback connection, on both transports: Gymnasium reset/step, vector
 // NEXT_STEP autoreset, seeding, and every error kind with its status code, none of which disturbs other sessions.
 
-import t, { type Test } from 'tap';
+import t from 'tap';
 import { status } from '@grpc/grpc-js';
 import { COUNT_ENV } from '../support/count-env.js';
 import { startServer } from '../support/server.js';
-import { StadiumError } from '../../agent-client/client.js';
+import { rejectsWith } from '../support/expect.js';
 import { valueToProto } from '../../proto/codec.js';
 import { tensor } from '../../proto/tensor.js';
 
-async function rejectsWith(t: Test, p: Promise<unknown>, code: status, pattern: RegExp, what: string) {
-  try {
-    await p;
-    t.fail(`${what}: expected ${status[code]}, but the request succeeded`);
-  } catch (e) {
-    t.ok(e instanceof StadiumError, `${what}: a StadiumError`);
-    t.equal((e as StadiumError).code, code, `${what}: ${status[code]}`);
-    t.match((e as Error).message, pattern, `${what}: message says what was wrong`);
-  }
-}
 
 for (const transport of ['stream', 'unary'] as const) {
   t.test(`single env over ${transport}`, async (t) => {

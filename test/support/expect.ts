@@ -1,4 +1,4 @@
-// Assertions shared by the network tests.
+// Assertions shared by the server, network and soak tests.
 
 import type { Test } from 'tap';
 import { status } from '@grpc/grpc-js';
