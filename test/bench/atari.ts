@@ -98,15 +98,15 @@ async function overGrpc(id: string, address: string, pid: number): Promise<Row[]
   return rows;
 }
 
-const server = await spawnServer(['--rom-dir', ROMS]);
+const server = await spawnServer(['--port', '0', '--rom-dir', ROMS]);
 const rows: Row[] = [];
 try {
   for (const id of ['ALE/Pong-v5', 'ALE/Gravitar-v5']) {
     rows.push(...(await inProcess(id)));
-    rows.push(...(await overGrpc(id, server.address, server.child.pid!)));
+    rows.push(...(await overGrpc(id, `127.0.0.1:${server.port}`, server.proc.pid!)));
   }
 } finally {
-  await server.stop();
+  await server.kill('SIGTERM');
 }
 
 console.log(`bench:atari — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; ${SECONDS} s per row; ALE/*-v5 settings with preprocess (4 frames per step)`);

@@ -6,7 +6,7 @@ import { status } from '@grpc/grpc-js';
 import { execFile } from 'node:child_process';
 import { FLAGS, envVarName, loadConfig } from '../../env-server/config.js';
 import { Stadium } from '../../agent-client/client.js';
-import { CLI, spawnServer } from './process.js';
+import { CLI, spawnServer } from '../support/spawn-server.js';
 import { rejectsWith } from '../support/expect.js';
 
 t.test('variables, flags and defaults', async (t) => {

@@ -5,7 +5,7 @@
 import t from 'tap';
 import { status } from '@grpc/grpc-js';
 import { Stadium } from '../../agent-client/client.js';
-import { spawnServer } from './process.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { rejectsWith, sleep } from '../support/expect.js';
 import { check, healthClient } from './health.js';
 

@@ -7,7 +7,7 @@ import t, { type Test } from 'tap';
 import { status } from '@grpc/grpc-js';
 import { Stadium, StadiumError } from '../../agent-client/client.js';
 import { MultiVectorEnv, type VectorEnv } from '../../agent-client/multi-vector-env.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { spawnServer, type ServerProcess } from '../support/spawn-server.js';
 import { rejectsWith } from '../support/expect.js';
 
 async function servers(t: Test, n: number): Promise<{ procs: ServerProcess[]; stadium: Stadium }> {

@@ -10,7 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { status } from '@grpc/grpc-js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { spawnServer, type ServerProcess } from '../support/spawn-server.js';
 
 const AGENT = fileURLToPath(new URL('./netns-agent.js', import.meta.url));
 const tag = `st${process.pid % 100000}`;

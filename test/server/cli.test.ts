@@ -17,15 +17,13 @@ t.test('bad flags are refused with what is allowed', async (t) => {
 });
 
 t.test('SIGTERM closes sessions and exits 0', async (t) => {
-  const server = await spawnServer();
-  const stadium = Stadium.connect(server.address);
+  const server = await spawnServer(['--port', '0']);
+  const stadium = Stadium.connect(`127.0.0.1:${server.port}`);
   t.teardown(() => stadium.close());
   const env = await stadium.make('CartPole-v1');
   await env.reset({ seed: 1 });
   await env.step(0);
-  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
-  server.child.kill('SIGTERM');
-  t.equal(await exited, 0, 'exit code 0');
+  t.equal(await server.kill('SIGTERM'), 0, 'exit code 0');
   try {
     await env.step(1);
     t.fail('stepping after shutdown should fail');

@@ -5,7 +5,7 @@
 import t from 'tap';
 import { COUNT_ENV } from '../support/count-env.js';
 import { startServer } from '../support/server.js';
-import { spawnServer } from '../net/process.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { until } from '../support/expect.js';
 import { check, healthClient, watch } from '../net/health.js';
 import { busyClients, halfOpen, vanishingClients } from './faults.js';

@@ -194,7 +194,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let address = process.argv[3];
   let stop = async () => {};
   if (!address) {
-    const { spawnServer } = await import('../net/process.js');
+    const { spawnServer } = await import('../support/spawn-server.js');
     const s = await spawnServer(['--port', '0']);
     address = `127.0.0.1:${s.port}`;
     stop = async () => void (await s.kill('SIGTERM'));

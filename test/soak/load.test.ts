@@ -2,7 +2,7 @@
 // changes it) against a server process, every request answered, the server's memory not growing without bound.
 
 import t from 'tap';
-import { spawnServer } from '../net/process.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { holdSessions } from './load.js';
 
 t.test('1,000 concurrent sessions held with no lost responses', async (t) => {

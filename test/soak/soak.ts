@@ -4,7 +4,7 @@
 // (sessions held, RSS at start/end, requests answered and fuzzed, failures) and exits non-zero on any failure.
 
 import { parseArgs } from 'node:util';
-import { spawnServer } from '../net/process.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { busyClients, halfOpen, vanishingClients } from './faults.js';
 import { fuzz, type FuzzReport } from './fuzz.js';
 import { holdSessions, rssMiB } from './load.js';
