@@ -2,6 +2,7 @@
 // Atari 2600 (ale.wasm). Works in Node and in browsers: give it the wasm
 // bytes (or use ALEInterface.load() in Node, which finds the built file).
 import { md5Hex } from './md5.js';
+import { badRomSize } from '../roms/identify.js';
 import { NTSC_PALETTE_RGB, NTSC_PALETTE_GRAY } from './palette.js';
 
 export const SCREEN_WIDTH = 160;
@@ -112,9 +113,8 @@ export class ALEInterface {
    */
   loadROM(rom: Uint8Array): void {
     if (!(rom instanceof Uint8Array)) throw new TypeError('loadROM expects the ROM image as a Uint8Array');
-    if (rom.length < 2048 || rom.length > 512 * 1024 || rom.length % 1024 !== 0) {
-      throw new RangeError(`ROM image size ${rom.length} is not a 2600 cartridge size (2 KiB .. 512 KiB, whole KiB)`);
-    }
+    const badSize = badRomSize(rom.length);
+    if (badSize) throw new RangeError(`ROM image: ${badSize}`);
     const md5 = md5Hex(rom);
     const md5Ptr = this.wasm.allocate(32);
     const imagePtr = this.wasm.allocate(rom.length);
@@ -126,7 +126,13 @@ export class ALEInterface {
       throw new Error(`unsupported ROM: MD5 ${md5} is not one of the games ALE supports`);
     }
     if (status === 2) {
-      throw new Error(`unsupported ROM: MD5 ${md5} (${rom.length} bytes) uses a bank-switching scheme this emulator lacks`);
+      throw new Error(`unsupported ROM: MD5 ${md5} (${rom.length} bytes) is not a cartridge image ALE recognises`);
+    }
+    if (status === 3) {
+      throw new Error(
+        `unsupported ROM: MD5 ${md5} (${rom.length} bytes) uses a bank-switching scheme this emulator does not emulate ` +
+          '(Megacart MC or Supercharger AR; the others ALE auto-detects are emulated)',
+      );
     }
     const bits = this.wasm.minimalActionBits();
     this.minimal = [];

@@ -7,6 +7,7 @@ import { withCart } from './machine.js';
 
 // Scheme numbers of carts/cartridge.ts.
 const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F8SC = 5, F6SC = 6, F4SC = 7, E0 = 8, FE = 9, K3F = 10, FASC = 11, E7 = 12, UA = 13;
+const K3E = 14, MB = 15, CV = 16, DPC = 17;
 
 /** Image of `banks` 4K banks; byte = bank * 16 + (offset & 15), which never repeats for 256 bytes. */
 function banked(banks: number, blockSize = 4096): Uint8Array {
@@ -155,9 +156,132 @@ t.test('UA: $220 and $240 switch banks and still reach the TIA', async (t) => {
   t.equal(bankAt(m.busRead(0x1000)), 0);
 });
 
+t.test('3E: $3F picks a ROM bank, $3E a 1K RAM bank, $800-$FFF is fixed', async (t) => {
+  const image = banked(4, 2048);
+  image.set([0x85, 0x3e, 0xa9, 0x00], 0x100); // STA $3E; LDA #0: the signature
+  image.set([0x85, 0x3f], 0x200);
+  image.set([0x85, 0x3f], 0x300); // a 3F signature too: 3E is checked first
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, K3E);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'reset bank');
+  t.equal(bankAt(m.busRead(0x1fff)), 3, 'last 2K');
+  m.busWrite(0x3f, 6);
+  t.equal(bankAt(m.busRead(0x1234)), 2, '6 mod 4');
+  m.busWrite(0x7f, 1);
+  m.busWrite(0x0ff, 1);
+  t.equal(bankAt(m.busRead(0x1234)), 2, 'no mirrors among the TIA addresses');
+  m.busWrite(0x103f, 1);
+  t.equal(bankAt(m.busRead(0x1234)), 1, 'a window write at offset $03F switches (as in ALE)');
+  m.busWrite(0x3e, 33);
+  m.busWrite(0x1405, 0x5a);
+  t.equal(m.busRead(0x1005), 0x5a, 'RAM bank 1 (33 mod 32): written at $400, read at $000');
+  t.equal(m.busRead(0x1405), 0x5a, 'the write port reads the RAM');
+  t.equal(m.busRead(0x05), 0x5a, '$00-$3F read the window');
+  t.equal(bankAt(m.busRead(0x1800)), 3, 'the fixed half stays ROM');
+  m.busWrite(0x3e, 2);
+  m.busWrite(0x1405, 0xa5);
+  m.busWrite(0x1005, 0x11); // the read port is not writable
+  t.equal(m.busRead(0x1005), 0xa5, 'RAM bank 2');
+  m.busWrite(0x3e, 1);
+  t.equal(m.busRead(0x1005), 0x5a, 'bank 1 kept its byte');
+  const at = m.allocate(40000);
+  m.cartSave(at);
+  m.busWrite(0x1405, 0x22);
+  m.busWrite(0x3f, 0);
+  m.cartRestore(at);
+  t.equal(m.busRead(0x1005), 0x5a, 'a restored state is back in RAM bank 1 with its byte');
+  m.busWrite(0x3f, 0);
+  t.equal(m.busRead(0x1005), image[5], 'and ROM again after $3F');
+});
+
+t.test('MB: each access to $FF0 moves on one bank, from bank 1, wrapping after 15', async (t) => {
+  const { m, scheme } = withCart(banked(16));
+  t.equal(scheme, MB, '64K without 3E/3F signatures');
+  t.equal(bankAt(m.busRead(0x1000)), 1, 'reset bank');
+  m.busRead(0x1ff0);
+  t.equal(bankAt(m.busRead(0x1000)), 2);
+  m.busWrite(0x3ff0, 0);
+  t.equal(bankAt(m.busRead(0x1000)), 3, 'a write (through a mirror) too');
+  for (let i = 0; i < 13; i++) m.busRead(0x1ff0);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'wrapped');
+  m.busRead(0x1ff1);
+  m.busRead(0x1fef);
+  t.equal(bankAt(m.busRead(0x1000)), 0, 'its neighbours do nothing');
+});
+
+t.test('CV: 2K ROM at $800, 1K RAM read at $000 and written at $400', async (t) => {
+  const image = banked(2, 1024);
+  image.set([0x9d, 0xff, 0xf3], 0x10); // STA $F3FF,X: the signature
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, CV);
+  t.equal(bankAt(m.busRead(0x1800)), 0, 'ROM from $800');
+  t.equal(bankAt(m.busRead(0x1c00)), 1);
+  m.busWrite(0x1412, 0x99);
+  t.equal(m.busRead(0x1012), 0x99, 'RAM');
+  t.equal(m.busRead(0x1412), image[0x412], 'the write port reads ROM');
+  m.busWrite(0x1012, 0x33);
+  t.equal(m.busRead(0x1012), 0x99, 'the read port is not writable');
+
+  const withRam = new Uint8Array(4096);
+  for (let i = 0; i < 4096; i++) withRam[i] = (i * 7) & 0xff;
+  withRam.set([0x99, 0x00, 0xf4], 0x900); // STA $F400,Y
+  const cv4 = withCart(withRam);
+  t.equal(cv4.scheme, CV, '4K');
+  t.equal(cv4.m.busRead(0x1003), withRam[3], 'RAM starts as the image\'s first 1K');
+  t.equal(cv4.m.busRead(0x1803), withRam[2048 + 3], 'ROM is the second half');
+});
+
+// DPC image: 8K of program (every byte = bank * 16 + offset & 15), then the
+// display data, byte j = j & 0xff; a fetcher with counter c reads byte 2047 - c.
+function dpcImage(size: number): Uint8Array {
+  const image = new Uint8Array(size);
+  image.set(banked(2));
+  for (let j = 0; j < 2048; j++) image[8192 + j] = j & 0xff;
+  return image;
+}
+
+t.test('DPC: detected by size, F8-like banks, fetchers, flags and the random generator', async (t) => {
+  for (const size of [10240, 10495, 10496]) t.equal(withCart(dpcImage(size)).scheme, DPC, `${size} bytes`);
+  const { m } = withCart(dpcImage(10495));
+  t.equal(bankAt(m.busRead(0x1200)), 1, 'reset bank 1');
+  m.busRead(0x1ff8);
+  t.equal(bankAt(m.busRead(0x1200)), 0);
+  m.busWrite(0x1ff9, 0);
+  t.equal(bankAt(m.busRead(0x1200)), 1);
+  t.equal(m.busRead(0x1045), (1 << 4) | 5, '$040-$07F read ROM');
+
+  // Random: reset to 1, then each access the chip sees shifts in NOT(b7^b5^b4^b3).
+  m.busWrite(0x1070, 0);
+  t.same([0x1000, 0x1001, 0x1003].map((a) => m.busRead(a)), [0x03, 0x07, 0x0f], 'reads of fetchers 0-3');
+  m.busWrite(0x1fff, 0); // a write anywhere in the window clocks it: 0x1e
+  m.busRead(0x1fc0); // so does a read of $FC0-$FFF: 0x3d
+  m.busRead(0x1fbf); // but not plain ROM
+  t.equal(m.busRead(0x1002), 0x7a);
+
+  // Fetcher 1: top $20, bottom $10, counter $322.
+  m.busWrite(0x1041, 0x20);
+  m.busWrite(0x1049, 0x10);
+  m.busWrite(0x1051, 0x22);
+  m.busWrite(0x1059, 0xfb); // high: only 3 bits
+  t.equal(m.busRead(0x1009), 2047 - 0x322 & 0xff, 'display data, counting down');
+  t.equal(m.busRead(0x1009), 2047 - 0x321 & 0xff);
+  t.equal(m.busRead(0x1011), 2047 - 0x320 & 0xff, 'low byte = top: flag set, AND passes the byte');
+  t.equal(m.busRead(0x1039), 0xff, 'the flag');
+  for (let c = 0x31e; c > 0x310; c--) m.busRead(0x1039);
+  t.equal(m.busRead(0x1011), 0, 'low byte = bottom: flag clear, AND gives 0');
+  t.equal(m.busRead(0x1019), 0, 'functions 3-6 read 0');
+  t.equal(m.busRead(0x1009), 2047 - 0x30e & 0xff, 'and still count');
+
+  const at = m.allocate(256);
+  const length = m.cartSave(at);
+  const before = [m.busRead(0x1009), m.busRead(0x1000)];
+  m.cartRestore(at);
+  t.same([m.busRead(0x1009), m.busRead(0x1000)], before, 'a restored state repeats the same reads');
+  t.ok(length > 32, 'the chip\'s registers are in the state');
+});
+
 t.test('images the emulator cannot run are refused', async (t) => {
   t.equal(withCart(new Uint8Array(3000)).scheme, -1, 'odd size');
-  const threeE = banked(2);
-  threeE.set([0x85, 0x3e, 0xa9, 0x00], 0x100); // STA $3E; LDA #0: a 3E cart
-  t.equal(withCart(threeE).scheme, -1, '3E');
+  t.equal(withCart(banked(32)).scheme, -1, '128K: Megacart');
+  t.equal(withCart(new Uint8Array(8448)).scheme, -1, 'Supercharger');
 });

@@ -73,6 +73,7 @@ const ramBytes = (r: Run, from: number, count: number): number[] =>
 
 // Scheme numbers of carts/cartridge.ts.
 const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F4SC = 7, E0 = 8, FE = 9, K3F = 10, FASC = 11, E7 = 12, UA = 13;
+const K3E = 14, MB = 15, CV = 16, DPC = 17;
 
 t.test('cpu.asm: arithmetic, flags, addressing, undocumented opcodes', { skip }, async (t) => {
   const r = run('cpu');
@@ -108,6 +109,10 @@ for (const [name, scheme, seen] of [
   ['bank-3f', K3F, [0x30, 0x32, 0x31, 0x33, 0x33]],
   ['bank-fe', FE, [0xf0, 0xf1, 0xf1, 0xf0]],
   ['bank-e7', E7, [0x70, 0x73, 0x76, 0x99, 0x22, 0x11, 0x71]],
+  ['bank-3e', K3E, [0x40, 0x42, 0x41, 0x5a, 0x5a, 0x5a, 0xa5, 0x5a, 0x43, 0x80, 0x00]],
+  ['bank-mb', MB, [1, 2, 3, 0, 0]],
+  ['bank-cv', CV, [0x99, 0xc1, 0x99]],
+  ['bank-dpc', DPC, [1, 0, 1, 0x03, 0x07, 0x3d, 0xdd, 0xde, 0xdf, 0xff, 0x00, 0x04, 0x00]],
 ] as const) {
   t.test(`${name}.asm: detected, and its switches show the expected banks`, { skip }, async (t) => {
     // Two frames: a frame may end (VSYNC, UA's $240) before the list is complete.

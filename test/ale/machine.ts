@@ -15,6 +15,8 @@ export interface MachineTestExports {
   cartWriteAt(address: number, value: number): void;
   busRead(address: number): number;
   busWrite(address: number, value: number): void;
+  cartSave(at: number): number;
+  cartRestore(at: number): void;
   mersenneOutput(seed: number, n: number): number;
 }
 

@@ -14,7 +14,10 @@ export function configure(frameSkip: i32, repeatActionProbability: f64, maxFrame
   environment.configure(frameSkip, repeatActionProbability, maxFramesPerEpisode, seed);
 }
 
-/** 0 loaded; 1 no supported game has this MD5; 2 the image's bank switching is not supported. */
+/**
+ * 0 loaded; 1 no supported game has this MD5; 2 ALE's emulator would not
+ * recognise the image either; 3 its bank switching is recognised but not emulated.
+ */
 export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   return environment.loadGame(md5Hex, image, size);
 }

@@ -7,7 +7,7 @@ import { riotReset, riotRead, riotWrite } from './riot';
 import { configureInput } from './input';
 import { loadCartridge } from './carts/detect';
 import { scheme } from './carts/cartridge';
-import { cartReset, cartRead, cartWrite } from './carts/slot';
+import { cartReset, cartRead, cartWrite, saveCart, loadCart } from './carts/slot';
 import { mapRead, mapWrite } from './memory-map';
 import { MersenneTwister } from './mt19937';
 import { powerOn, runFrame } from './system';
@@ -61,6 +61,15 @@ export function busRead(address: u32): u32 {
 
 export function busWrite(address: u32, value: u32): void {
   mapWrite(address, value);
+}
+
+/** The cart's part of the emulator state, written at `p`; returns its length. */
+export function cartSave(p: usize): u32 {
+  return <u32>(saveCart(p) - p);
+}
+
+export function cartRestore(p: usize): void {
+  loadCart(p);
 }
 
 /** The n-th output (1-based) of an MT19937 seeded with `seed`. */

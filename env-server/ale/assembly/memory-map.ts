@@ -5,7 +5,8 @@ import { tiaRead, tiaWrite } from './tia';
 import { ram, riotRead, riotWrite } from './riot';
 import { cartRead, cartWrite } from './carts/slot';
 import { plainStart, plainLength, romByte, scheme, Scheme } from './carts/cartridge';
-import { tigervisionOwns, tigervisionLowRead, tigervisionWrite } from './carts/tigervision';
+import { tigervisionOwns, tigervisionWrite } from './carts/tigervision';
+import { e3HotSpot } from './carts/3e';
 import { uaTouch } from './carts/ua';
 import { setDataBus } from './bus-state';
 
@@ -26,9 +27,10 @@ export function mapRead(address: u32): u32 {
   return value;
 }
 
-// TIA and RIOT I/O, with the two schemes that listen in that range.
+// TIA and RIOT I/O, with the schemes that listen in that range (3F and 3E
+// answer reads of $00-$3F with the window's bytes, as ALE's emulator does).
 function chipRead(address: u32): u32 {
-  if (scheme == Scheme.K3F && tigervisionOwns(address)) return tigervisionLowRead(address);
+  if ((scheme == Scheme.K3F || scheme == Scheme.K3E) && tigervisionOwns(address)) return cartRead(address | 0x1000);
   if (scheme == Scheme.UA) uaTouch(address);
   return (address & 0x80) ? riotRead(address) : tiaRead(address);
 }
@@ -40,6 +42,7 @@ export function mapWrite(address: u32, value: u32): void {
     store<u8>(ram + <usize>(address & 0x7f), <u8>value);
   } else {
     if (scheme == Scheme.K3F && tigervisionOwns(address)) tigervisionWrite(value);
+    if (scheme == Scheme.K3E && tigervisionOwns(address)) e3HotSpot(address, value);
     if (scheme == Scheme.UA) uaTouch(address);
     if (address & 0x80) riotWrite(address, value);
     else tiaWrite(address, value);

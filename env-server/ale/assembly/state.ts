@@ -7,13 +7,14 @@ import { systemCycles, setSystemCycles } from './clock';
 import { dataBus, setDataBus } from './bus-state';
 import { saveRiot, loadRiot } from './riot';
 import { saveTia, loadTia } from './tia';
-import { segment, banks, cartRam, remap } from './carts/cartridge';
+import { saveCart, loadCart } from './carts/slot';
 import { saveInput, loadInput } from './input';
 import { systemRandom } from './mt19937';
 import { saveEnvironment, loadEnvironment } from './ale/environment';
 
 const MAGIC: u32 = 0x41544132; // "2ATA"
-export const STATE_CAPACITY: i32 = 8192;
+// Room for the largest cart RAM (3E's 32 KiB) besides the rest.
+export const STATE_CAPACITY: i32 = 8192 + 32768;
 export const stateBuffer: usize = heap.alloc(<usize>STATE_CAPACITY);
 
 /** Writes the state into stateBuffer and returns its length in bytes. */
@@ -26,9 +27,7 @@ export function saveState(): i32 {
   p = systemRandom.save(p);
   p = saveRiot(p);
   p = saveTia(p);
-  for (let i = 0; i < 4; i++) { store<u32>(p, segment[i]); p += 4; }
-  for (let i = 0; i < 4; i++) { store<u32>(p, banks[i]); p += 4; }
-  memory.copy(p, cartRam, 2048); p += 2048;
+  p = saveCart(p);
   p = saveInput(p);
   p = saveEnvironment(p);
   return <i32>(p - stateBuffer);
@@ -45,10 +44,7 @@ export function loadState(): bool {
   p = systemRandom.load(p);
   p = loadRiot(p);
   p = loadTia(p);
-  for (let i = 0; i < 4; i++) { segment[i] = load<u32>(p); p += 4; }
-  remap();
-  for (let i = 0; i < 4; i++) { banks[i] = load<u32>(p); p += 4; }
-  memory.copy(cartRam, p, 2048); p += 2048;
+  p = loadCart(p);
   p = loadInput(p);
   p = loadEnvironment(p);
   return true;

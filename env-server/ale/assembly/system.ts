@@ -8,7 +8,7 @@ import {
   stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat, tiaPowerOn,
 } from './tia';
 import { ram, riotReset, riotCyclesReset, timerPolled, notePollStep } from './riot';
-import { cartReset } from './carts/slot';
+import { cartReset, cartCyclesReset } from './carts/slot';
 import { skipTimerWait } from './timer-wait';
 import { systemRandom } from './mt19937';
 
@@ -19,6 +19,7 @@ const INSTRUCTIONS_PER_UPDATE = 25000;
 function rebaseCycles(): void {
   tiaCyclesReset();
   riotCyclesReset();
+  cartCyclesReset();
   zeroCycles();
 }
 

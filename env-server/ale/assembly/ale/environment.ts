@@ -10,7 +10,7 @@ import {
 } from '../input';
 import { peekRam } from '../memory-map';
 import { MersenneTwister } from '../mt19937';
-import { loadCartridge } from '../carts/detect';
+import { detectScheme, loadCartridge } from '../carts/detect';
 
 export const PADDLE_MIN: i32 = 27450;
 export const PADDLE_MAX: i32 = 790196;
@@ -48,7 +48,8 @@ export function configure(skip: i32, stickiness: f64, maxFrames: i32, seed: u32)
 export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   const g = gameForMd5(md5Hex);
   if (g == null) return 1;
-  if (!loadCartridge(image, size)) return 2;
+  if (detectScheme(image, size) < 0) return 2;
+  if (!loadCartridge(image, size)) return 3;
   game = g;
   // Like ALE, every loaded ROM gets a new environment (seeded afresh).
   environmentRandom.seed(environmentSeed);

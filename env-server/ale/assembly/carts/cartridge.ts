@@ -8,7 +8,9 @@
 import { systemRandom } from '../mt19937';
 
 export const enum Scheme {
-  K2 = 0, K4, F8, F6, F4, F8SC, F6SC, F4SC, E0, FE, K3F, FASC, E7, UA,
+  K2 = 0, K4, F8, F6, F4, F8SC, F6SC, F4SC, E0, FE, K3F, FASC, E7, UA, K3E, MB, CV, DPC,
+  // Recognised (so the refusal can name them) but not emulated.
+  MC, AR,
 }
 
 export let scheme: Scheme = Scheme.K4;
@@ -19,8 +21,8 @@ export const segment = new StaticArray<u32>(4);
 /** The 4 KiB the window shows, contiguous: in the image itself or assembled in `assembled`. */
 export let window: usize = 0;
 const assembled: usize = heap.alloc(4096);
-/** Extra RAM on the cart (Superchip 128 B, CBS 256 B, M-Network 2 KiB). */
-export const cartRam: usize = heap.alloc(2048);
+/** Extra RAM on the cart (Superchip 128 B, CBS 256 B, CommaVid 1 KiB, M-Network 2 KiB, 3E 32 KiB). */
+export const cartRam: usize = heap.alloc(32768);
 export let cartRamSize: u32 = 0;
 /**
  * Window offsets [plainStart, plainStart + plainLength) read plain ROM with
@@ -35,10 +37,25 @@ export function setImage(bytes: usize, size: u32, kind: Scheme, plainFrom: u32, 
   image = bytes;
   imageSize = size;
   scheme = kind;
+  setPlain(plainFrom, plainTo);
+  cartRamSize = ramSize(kind);
+}
+
+function ramSize(kind: Scheme): u32 {
+  switch (kind) {
+    case Scheme.F8SC: case Scheme.F6SC: case Scheme.F4SC: return 128;
+    case Scheme.FASC: return 256;
+    case Scheme.CV: return 1024;
+    case Scheme.E7: return 2048;
+    case Scheme.K3E: return 32768;
+    default: return 0;
+  }
+}
+
+/** For schemes whose window changes between ROM and RAM. */
+export function setPlain(plainFrom: u32, plainTo: u32): void {
   plainStart = plainFrom;
   plainLength = plainTo - plainFrom;
-  cartRamSize = kind == Scheme.F8SC || kind == Scheme.F6SC || kind == Scheme.F4SC ? 128
-    : kind == Scheme.FASC ? 256 : kind == Scheme.E7 ? 2048 : 0;
 }
 
 /** Maps 4 KiB bank `bank` into the whole window. */

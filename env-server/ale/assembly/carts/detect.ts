@@ -1,6 +1,7 @@
 // Picks the bank-switching scheme of a ROM image the way ALE's emulator
 // auto-detects it (by size, then by telltale byte patterns), and installs it.
 import { Scheme, setImage } from './cartridge';
+import { dpcLoad } from './dpc';
 
 function countPattern(image: usize, size: u32, pattern: StaticArray<u8>, wanted: u32): bool {
   const n = <u32>pattern.length;
@@ -74,49 +75,58 @@ function probablyE7(image: usize, size: u32): bool {
   return false;
 }
 
-/** The detected scheme, or -1 for an image this emulator cannot run. */
+/**
+ * The scheme ALE's emulator would pick (its checks in its order), or -1 for
+ * an image it does not recognise either. 0840 and 4A50 never come out: ALE
+ * only uses them when its properties name them, and none of its games do.
+ */
 export function detectScheme(image: usize, size: u32): i32 {
+  if (size != 0 && size % 8448 == 0) return Scheme.AR;
   if (size == 2048 || (size == 4096 && halvesEqual(image, 2048))) {
-    return probablyCV(image, size) ? -1 : Scheme.K2;
+    return probablyCV(image, size) ? Scheme.CV : Scheme.K2;
   }
-  if (size == 4096) return probablyCV(image, size) ? -1 : Scheme.K4;
+  if (size == 4096) return probablyCV(image, size) ? Scheme.CV : Scheme.K4;
   if (size == 8192) {
     if (probablySuperchip(image, size)) return Scheme.F8SC;
     if (halvesEqual(image, 4096)) return Scheme.K4;
     if (probablyE0(image, size)) return Scheme.E0;
-    if (probably3E(image, size)) return -1;
+    if (probably3E(image, size)) return Scheme.K3E;
     if (probably3F(image, size)) return Scheme.K3F;
     if (probablyUA(image, size)) return Scheme.UA;
     if (probablyFE(image, size)) return Scheme.FE;
     return Scheme.F8;
   }
+  // Pitfall II's image: program, display data, sometimes a stray 255 bytes.
+  if (size == 10240 || size == 10495 || size == 10496) return Scheme.DPC;
   if (size == 12288) return Scheme.FASC;
   if (size == 16384) {
     if (probablySuperchip(image, size)) return Scheme.F6SC;
     if (probablyE7(image, size)) return Scheme.E7;
-    if (probably3E(image, size)) return -1;
+    if (probably3E(image, size)) return Scheme.K3E;
     if (probably3F(image, size)) return Scheme.K3F;
     return Scheme.F6;
   }
   if (size == 32768) {
     if (probablySuperchip(image, size)) return Scheme.F4SC;
-    if (probably3E(image, size)) return -1;
+    if (probably3E(image, size)) return Scheme.K3E;
     if (probably3F(image, size)) return Scheme.K3F;
     return Scheme.F4;
   }
-  if (probably3E(image, size)) return -1;
+  if (probably3E(image, size)) return Scheme.K3E;
   if (probably3F(image, size)) return Scheme.K3F;
+  if (size == 65536) return Scheme.MB;
+  if (size == 131072) return Scheme.MC;
   return -1;
 }
 
-/** Copies the image into the cart slot; false if its scheme is not supported. */
+/** Copies the image into the cart slot; false if its scheme is not emulated. */
 export function loadCartridge(bytes: usize, size: u32): bool {
   const kind = detectScheme(bytes, size);
-  if (kind < 0 || !implemented(kind)) return false;
-  // 4K images whose halves match are 2K carts: keep the first half.
+  if (!emulated(kind)) return false;
   const copy = heap.alloc(<usize>size);
   memory.copy(copy, bytes, <usize>size);
   setImage(copy, size, <Scheme>kind, plainFrom(kind), plainTo(kind));
+  if (kind == Scheme.DPC) dpcLoad();
   return true;
 }
 
@@ -126,13 +136,18 @@ function plainFrom(kind: i32): u32 {
     case Scheme.F8SC: case Scheme.F6SC: case Scheme.F4SC: return 0x100;
     case Scheme.FASC: return 0x200;
     case Scheme.E7: return 0xa00;
+    case Scheme.CV: return 0x400;
+    case Scheme.DPC: return 0x80;
     default: return 0;
   }
 }
 
 function plainTo(kind: i32): u32 {
   switch (kind) {
-    case Scheme.K2: case Scheme.K4: case Scheme.K3F: case Scheme.UA: return 0x1000;
+    case Scheme.K2: case Scheme.K4: case Scheme.K3F: case Scheme.UA: case Scheme.K3E: case Scheme.CV: return 0x1000;
+    case Scheme.MB: return 0xff0;
+    // The emulator hands the chip whole 64-byte pages, so $FC0-$FFF clock its generator.
+    case Scheme.DPC: return 0xfc0;
     case Scheme.FASC: return 0xff8;
     case Scheme.E7: return 0xfe0;
     case Scheme.F8: case Scheme.F8SC: return 0xff8;
@@ -143,6 +158,7 @@ function plainTo(kind: i32): u32 {
   }
 }
 
-function implemented(kind: i32): bool {
-  return kind >= 0;
+/** Recognised by ALE and emulated here (Megacart and Supercharger images are recognised only). */
+export function emulated(kind: i32): bool {
+  return kind >= 0 && kind != Scheme.MC && kind != Scheme.AR;
 }

@@ -2,9 +2,10 @@
 // the bank shown at $000-$7FF of the window (the write also reaches the TIA);
 // $800-$FFF always shows the last 2 KiB. As in ALE's emulator, reads of
 // $00-$3F return the selected bank's bytes instead of TIA registers.
-import { segment, banks, imageSize, image, remap } from './cartridge';
+import { segment, banks, imageSize, remap } from './cartridge';
 
-function select(bank: u32): void {
+/** Shows ROM bank `bank` (wrapped to the image) at $000-$7FF; 3E uses it too. */
+export function tigervisionSelect(bank: u32): void {
   const count = imageSize >> 11;
   const b = bank < count ? bank : bank % count;
   banks[0] = b;
@@ -16,19 +17,15 @@ function select(bank: u32): void {
 export function tigervisionReset(): void {
   segment[2] = imageSize - 2048;
   segment[3] = imageSize - 1024;
-  select(0);
+  tigervisionSelect(0);
 }
 
-/** Accesses to $0000-$003F (and mirrors with A12 clear) belong to the cart. */
+/** Accesses to $0000-$003F (and mirrors with A12 clear) belong to the cart (3F and 3E). */
 @inline
 export function tigervisionOwns(address: u32): bool {
   return (address & 0x1fc0) == 0;
 }
 
-export function tigervisionLowRead(address: u32): u32 {
-  return <u32>load<u8>(image + <usize>(segment[0] + (address & 0x7ff)));
-}
-
 export function tigervisionWrite(value: u32): void {
-  select(value);
+  tigervisionSelect(value);
 }
