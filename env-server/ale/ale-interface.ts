@@ -3,11 +3,12 @@
 // bytes (or use ALEInterface.load() in Node, which finds the built file).
 import { md5Hex } from './md5.js';
 import { badRomSize } from '../roms/identify.js';
-import { NTSC_PALETTE_RGB, NTSC_PALETTE_GRAY } from './palette.js';
+import { NTSC_PALETTE, PAL_PALETTE } from './palette.js';
 
 export const SCREEN_WIDTH = 160;
+/** ALE's screen height for NTSC carts; PAL carts get 250 rows (see getScreenDims). */
 export const SCREEN_HEIGHT = 210;
-const SCREEN_BYTES = SCREEN_WIDTH * SCREEN_HEIGHT;
+const PAL_SCREEN_HEIGHT = 250;
 const RAM_BYTES = 128;
 /** Player A actions are 0..17 (NOOP .. DOWNLEFTFIRE). */
 export const LEGAL_ACTION_COUNT = 18;
@@ -37,6 +38,8 @@ interface AleExports {
   episodeFrameNumber(): number;
   completedFrames(): number;
   screen(): number;
+  screenRows(): number;
+  pal(): number;
   ramPointer(): number;
   setRam(index: number, value: number): void;
   stateBufferPointer(): number;
@@ -73,6 +76,7 @@ export class ALEInterface {
   private readonly grayTable: number;
   private readonly rgbTable: number;
   private readonly convertedScreen: number;
+  private screenBytes = SCREEN_WIDTH * SCREEN_HEIGHT;
 
   private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
     this.wasm = instance.exports as unknown as AleExports;
@@ -89,10 +93,7 @@ export class ALEInterface {
     this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
     this.grayTable = this.wasm.allocate(256);
     this.rgbTable = this.wasm.allocate(256 * 3 + 1);
-    this.convertedScreen = this.wasm.allocate(SCREEN_BYTES * 3 + 1);
-    const memory = new Uint8Array(this.wasm.memory.buffer);
-    memory.set(NTSC_PALETTE_GRAY, this.grayTable);
-    memory.set(NTSC_PALETTE_RGB, this.rgbTable);
+    this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * PAL_SCREEN_HEIGHT * 3 + 1);
   }
 
   /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
@@ -134,6 +135,12 @@ export class ALEInterface {
           '(Megacart MC or Supercharger AR; the others ALE auto-detects are emulated)',
       );
     }
+    // Like ALE: the screen's size and palette follow the format found at power-on.
+    this.screenBytes = SCREEN_WIDTH * this.wasm.screenRows();
+    const palette = this.wasm.pal() ? PAL_PALETTE : NTSC_PALETTE;
+    const tables = new Uint8Array(this.wasm.memory.buffer);
+    tables.set(palette.gray, this.grayTable);
+    tables.set(palette.rgb, this.rgbTable);
     const bits = this.wasm.minimalActionBits();
     this.minimal = [];
     for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) this.minimal.push(a);
@@ -179,27 +186,33 @@ export class ALEInterface {
     this.wasm.setRendering(on ? 1 : 0);
   }
 
-  /** Palette indices, 210 rows of 160; a view into emulator memory, valid until the next act/reset. */
-  getScreen(): Uint8Array {
+  /** [height, width] of the screen: 210 x 160 for NTSC carts, 250 x 160 for PAL ones (as in ALE). */
+  getScreenDims(): [number, number] {
     this.requireRom();
-    return new Uint8Array(this.wasm.memory.buffer, this.wasm.screen(), SCREEN_BYTES);
+    return [this.screenBytes / SCREEN_WIDTH, SCREEN_WIDTH];
   }
 
-  /** The screen as RGB triples, row-major (210 x 160 x 3), into `out` or a new array. */
-  getScreenRGB(out: Uint8Array = new Uint8Array(SCREEN_BYTES * 3)): Uint8Array {
+  /** Palette indices, row-major (getScreenDims); a view into emulator memory, valid until the next act/reset. */
+  getScreen(): Uint8Array {
     this.requireRom();
-    if (out.length !== SCREEN_BYTES * 3) throw new RangeError(`RGB output must hold ${SCREEN_BYTES * 3} bytes`);
+    return new Uint8Array(this.wasm.memory.buffer, this.wasm.screen(), this.screenBytes);
+  }
+
+  /** The screen as RGB triples, row-major (height x 160 x 3), into `out` or a new array. */
+  getScreenRGB(out: Uint8Array = new Uint8Array(this.screenBytes * 3)): Uint8Array {
+    this.requireRom();
+    if (out.length !== this.screenBytes * 3) throw new RangeError(`RGB output must hold ${this.screenBytes * 3} bytes`);
     this.wasm.mapScreen3(this.rgbTable, this.convertedScreen);
-    out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, SCREEN_BYTES * 3));
+    out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, this.screenBytes * 3));
     return out;
   }
 
-  /** The screen's luminance (210 x 160), into `out` or a new array. */
-  getScreenGrayscale(out: Uint8Array = new Uint8Array(SCREEN_BYTES)): Uint8Array {
+  /** The screen's luminance (height x 160), into `out` or a new array. */
+  getScreenGrayscale(out: Uint8Array = new Uint8Array(this.screenBytes)): Uint8Array {
     this.requireRom();
-    if (out.length !== SCREEN_BYTES) throw new RangeError(`grayscale output must hold ${SCREEN_BYTES} bytes`);
+    if (out.length !== this.screenBytes) throw new RangeError(`grayscale output must hold ${this.screenBytes} bytes`);
     this.wasm.mapScreen(this.grayTable, this.convertedScreen);
-    out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, SCREEN_BYTES));
+    out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, this.screenBytes));
     return out;
   }
 

@@ -15,6 +15,7 @@ interface Console extends MachineTestExports {
   consolePowerOn(firstLine: number): void;
   consoleFrame(): void;
   screenPointer(): number;
+  screenRows(): number;
   ramPointer(): number;
 }
 
@@ -48,7 +49,10 @@ function assemble(name: string): Uint8Array {
 interface Run {
   scheme: number;
   ram: (address: number) => number;
+  /** The screen, 160 bytes a row, as many rows as ALE shows for the cart. */
   screen: () => Uint8Array;
+  /** Runs one more frame. */
+  frame: () => void;
 }
 
 /** Assembles `name`, powers the console on with it and runs `frames` frames. */
@@ -58,13 +62,14 @@ function run(name: string, frames = 1): Run {
   const ptr = m.allocate(image.length);
   new Uint8Array(m.memory.buffer, ptr, image.length).set(image);
   const scheme = m.cartLoad(ptr, image.length);
-  if (scheme < 0) return { scheme, ram: () => -1, screen: () => new Uint8Array() };
+  if (scheme < 0) return { scheme, ram: () => -1, screen: () => new Uint8Array(), frame: () => {} };
   m.consolePowerOn(34); // the screen from scanline 34, ALE's usual first line
   for (let i = 0; i < frames; i++) m.consoleFrame();
   return {
     scheme,
     ram: (address) => new Uint8Array(m.memory.buffer, m.ramPointer(), 128)[address - 0x80],
-    screen: () => new Uint8Array(m.memory.buffer, m.screenPointer(), 160 * 210).slice(),
+    screen: () => new Uint8Array(m.memory.buffer, m.screenPointer(), 160 * m.screenRows()).slice(),
+    frame: () => m.consoleFrame(),
   };
 }
 
@@ -172,4 +177,15 @@ t.test('tia-objects.asm: playfield, player, missile and ball where the TIA timin
   t.equal(r.ram(0x80), 0x80, 'CXM0FB: missile 0 hit the playfield, not the ball');
   t.equal(r.ram(0x81), 0x00, 'CXP0FB: player 0 touched neither');
   t.equal(r.ram(0x82), 0x00, 'CXBLPF: the ball stayed clear of the playfield');
+});
+
+t.test('pal-frames.asm: a PAL cart gets 250 rows and loses colour after odd frames', { skip }, async (t) => {
+  const r = run('pal-frames', 2);
+  const colours = (screen: Uint8Array): number[] => [...new Set(screen)].sort();
+  const a = r.screen();
+  r.frame();
+  const b = r.screen();
+  t.equal(a.length, 250 * 160, '250 rows, all drawn by the program');
+  t.same([colours(a), colours(b)].sort(), [[0x44], [0x45]], 'frames alternate between $44 and $44 | 1');
+  t.equal(run('tia-objects').screen().length, 210 * 160, 'an NTSC cart keeps 210 rows');
 });

@@ -1,6 +1,6 @@
 // Entry of ale.wasm: the interface the TypeScript ALEInterface drives.
 import * as environment from './ale/environment';
-import { currentFrame, framesCompleted, setRendering as tiaSetRendering } from './tia';
+import { currentFrame, framesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat } from './tia';
 import { ram } from './riot';
 import { pokeRam } from './memory-map';
 import { saveState, loadState, stateBuffer, STATE_CAPACITY } from './state';
@@ -87,9 +87,19 @@ export function setRendering(on: bool): void {
   tiaSetRendering(on);
 }
 
-/** The 210x160 palette-index screen (valid until the next emulated frame). */
+/** The palette-index screen, screenRows() x 160 (valid until the next emulated frame). */
 export function screen(): usize {
   return currentFrame();
+}
+
+/** 210 for NTSC carts, 250 for PAL ones (as ALE sizes its screen). */
+export function screenRows(): i32 {
+  return screenHeight();
+}
+
+/** The loaded cart is PAL: ALE then converts its screen with the PAL palette. */
+export function pal(): bool {
+  return palFormat();
 }
 
 export function ramPointer(): usize {
@@ -116,12 +126,11 @@ export function restoreState(): bool {
   return loadState();
 }
 
-const SCREEN_PIXELS: usize = 210 * 160;
-
 /** Writes table[pixel] for each screen pixel to `out` (e.g. a grayscale palette). */
 export function mapScreen(table: usize, out: usize): void {
   const screen = currentFrame();
-  for (let i: usize = 0; i < SCREEN_PIXELS; i += 4) {
+  const pixels = <usize>screenHeight() * 160;
+  for (let i: usize = 0; i < pixels; i += 4) {
     const four = load<u32>(screen + i);
     const mapped = <u32>load<u8>(table + <usize>(four & 0xff)) |
       (<u32>load<u8>(table + <usize>((four >> 8) & 0xff)) << 8) |
@@ -134,8 +143,9 @@ export function mapScreen(table: usize, out: usize): void {
 /** Writes the three bytes table[3 * pixel ..] for each screen pixel to `out` (RGB). */
 export function mapScreen3(table: usize, out: usize): void {
   const screen = currentFrame();
+  const pixels = <usize>screenHeight() * 160;
   let o = out;
-  for (let i: usize = 0; i < SCREEN_PIXELS; i++) {
+  for (let i: usize = 0; i < pixels; i++) {
     const entry = table + <usize>load<u8>(screen + i) * 3;
     store<u16>(o, load<u16>(entry));
     store<u8>(o, load<u8>(entry, 2), 2);

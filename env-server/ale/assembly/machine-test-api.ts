@@ -11,7 +11,7 @@ import { cartReset, cartRead, cartWrite, saveCart, loadCart } from './carts/slot
 import { mapRead, mapWrite } from './memory-map';
 import { MersenneTwister } from './mt19937';
 import { powerOn, runFrame } from './system';
-import { configureDisplay, currentFrame } from './tia';
+import { configureDisplay, currentFrame, screenHeight } from './tia';
 import { ram } from './riot';
 
 export function allocate(size: u32): usize {
@@ -93,9 +93,14 @@ export function consoleFrame(): void {
   runFrame();
 }
 
-/** The 160 x 210 palette-index screen. */
+/** The palette-index screen, screenRows() x 160. */
 export function screenPointer(): usize {
   return currentFrame();
+}
+
+/** 210, or 250 once power-on found a PAL cart. */
+export function screenRows(): i32 {
+  return screenHeight();
 }
 
 /** The 128 bytes of RIOT RAM ($80-$FF), without touching the data bus. */

@@ -143,10 +143,26 @@ export function configureDisplay(firstLine: i32, height: i32, hmoveBlanks: bool)
   allowHmoveBlanks = hmoveBlanks;
 }
 
-/** PAL carts draw more lines and lose colour on odd frames. */
+/**
+ * PAL carts draw more lines and lose colour after odd frames; ALE also shows
+ * them 250 rows high, unless the game's properties set another height than
+ * the default 210 (its console does that before the system reset that
+ * follows the format probe).
+ */
 export function configureFormat(pal: bool): void {
   colourLoss = pal;
   maxScanlines = pal ? 342 : 290;
+  if (pal && displayHeight == 210) displayHeight = 250;
+}
+
+/** Whether the format probe found a PAL cart. */
+export function palFormat(): bool {
+  return colourLoss;
+}
+
+/** Rows of the screen (and of currentFrame()). */
+export function screenHeight(): i32 {
+  return displayHeight;
 }
 
 export function setRendering(on: bool): void {
