@@ -131,8 +131,8 @@ export class ALEInterface {
     }
     if (status === 3) {
       throw new Error(
-        `unsupported ROM: MD5 ${md5} (${rom.length} bytes) uses a bank-switching scheme this emulator does not emulate ` +
-          '(Megacart MC or Supercharger AR; the others ALE auto-detects are emulated)',
+        `unsupported ROM: MD5 ${md5} (${rom.length} bytes) is a Supercharger (AR) image, which this emulator does not ` +
+          'emulate (every other scheme ALE auto-detects is)',
       );
     }
     // Like ALE: the screen's size and palette follow the format found at power-on.

@@ -7,7 +7,7 @@ import { withCart } from './machine.js';
 
 // Scheme numbers of carts/cartridge.ts.
 const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F8SC = 5, F6SC = 6, F4SC = 7, E0 = 8, FE = 9, K3F = 10, FASC = 11, E7 = 12, UA = 13;
-const K3E = 14, MB = 15, CV = 16, DPC = 17;
+const K3E = 14, MB = 15, CV = 16, DPC = 17, MC = 18;
 
 /** Image of `banks` 4K banks; byte = bank * 16 + (offset & 15), which never repeats for 256 bytes. */
 function banked(banks: number, blockSize = 4096): Uint8Array {
@@ -280,8 +280,37 @@ t.test('DPC: detected by size, F8-like banks, fetchers, flags and the random gen
   t.ok(length > 32, 'the chip\'s registers are in the state');
 });
 
+t.test('MC: four 1K slots of ROM or RAM blocks, slot 3 locked after the reset vector', async (t) => {
+  const image = new Uint8Array(128 * 1024);
+  for (let i = 0; i < image.length; i++) image[i] = i >> 10; // the ROM block's number
+  const { m, scheme } = withCart(image);
+  t.equal(scheme, MC, '128K without 3E/3F signatures');
+  m.busWrite(0x3c, 0x85);
+  m.busWrite(0x203f, 0x82); // A13 mirror
+  t.equal(m.busRead(0x1000), 5, 'ROM block 5 in slot 0');
+  t.equal(m.busRead(0x1c00), 2, 'ROM block 2 in slot 3');
+  m.busWrite(0x3d, 0x03);
+  m.busWrite(0x1405, 0x5a);
+  t.equal(m.busRead(0x1605), 0x5a, 'RAM block 3: written in the first half, read in the second');
+  m.busWrite(0x3e, 0x43);
+  t.equal(m.busRead(0x1a05), 0x5a, 'the same block in slot 2 ($43 & $3F)');
+  t.equal(m.busRead(0x1405), 0, 'a read of the write port gives 0...');
+  t.equal(m.busRead(0x1605), 0, '...and clears the byte');
+  m.busRead(0x1ffc);
+  t.equal(m.busRead(0x1c00), 127, 'the reset vector locks the last ROM block into slot 3');
+  const at = m.allocate(40000);
+  m.cartSave(at);
+  m.busRead(0x1bff);
+  t.equal(m.busRead(0x1c00), 2, 'an access to $000-$BFF unlocks it');
+  m.cartRestore(at);
+  t.equal(m.busRead(0x1c00), 127, 'the lock is in the state');
+  t.equal(m.busRead(0x05), 0, '$00-$3F read 0');
+  m.busWrite(0x3c, 0x01);
+  m.busWrite(0x10, 0x77);
+  t.equal(m.busRead(0x1210), 0x77, 'a write to $00-$3B goes to slot 0\'s RAM');
+});
+
 t.test('images the emulator cannot run are refused', async (t) => {
   t.equal(withCart(new Uint8Array(3000)).scheme, -1, 'odd size');
-  t.equal(withCart(banked(32)).scheme, -1, '128K: Megacart');
   t.equal(withCart(new Uint8Array(8448)).scheme, -1, 'Supercharger');
 });

@@ -78,7 +78,7 @@ const ramBytes = (r: Run, from: number, count: number): number[] =>
 
 // Scheme numbers of carts/cartridge.ts.
 const K2 = 0, K4 = 1, F8 = 2, F6 = 3, F4 = 4, F4SC = 7, E0 = 8, FE = 9, K3F = 10, FASC = 11, E7 = 12, UA = 13;
-const K3E = 14, MB = 15, CV = 16, DPC = 17;
+const K3E = 14, MB = 15, CV = 16, DPC = 17, MC = 18;
 
 t.test('cpu.asm: arithmetic, flags, addressing, undocumented opcodes', { skip }, async (t) => {
   const r = run('cpu');
@@ -117,6 +117,7 @@ for (const [name, scheme, seen] of [
   ['bank-3e', K3E, [0x40, 0x42, 0x41, 0x5a, 0x5a, 0x5a, 0xa5, 0x5a, 0x43, 0x80, 0x00]],
   ['bank-mb', MB, [1, 2, 3, 0, 0]],
   ['bank-cv', CV, [0x99, 0xc1, 0x99]],
+  ['bank-mc', MC, [0x7f, 0x05, 0x5a, 0x5a, 0x00, 0x00, 0x00, 0x77]],
   ['bank-dpc', DPC, [1, 0, 1, 0x03, 0x07, 0x3d, 0xdd, 0xde, 0xdf, 0xff, 0x00, 0x04, 0x00]],
 ] as const) {
   t.test(`${name}.asm: detected, and its switches show the expected banks`, { skip }, async (t) => {

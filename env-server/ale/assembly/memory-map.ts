@@ -28,9 +28,11 @@ export function mapRead(address: u32): u32 {
 }
 
 // TIA and RIOT I/O, with the schemes that listen in that range (3F and 3E
-// answer reads of $00-$3F with the window's bytes, as ALE's emulator does).
+// answer reads of $00-$3F with the window's bytes, the Megacart with 0, as
+// ALE's emulator does).
 function chipRead(address: u32): u32 {
   if ((scheme == Scheme.K3F || scheme == Scheme.K3E) && tigervisionOwns(address)) return cartRead(address | 0x1000);
+  if (scheme == Scheme.MC && tigervisionOwns(address)) return cartRead(address);
   if (scheme == Scheme.UA) uaTouch(address);
   return (address & 0x80) ? riotRead(address) : tiaRead(address);
 }
@@ -40,6 +42,9 @@ export function mapWrite(address: u32, value: u32): void {
     cartWrite(address, value);
   } else if ((address & 0x280) == 0x80) {
     store<u8>(ram + <usize>(address & 0x7f), <u8>value);
+  } else if (scheme == Scheme.MC && tigervisionOwns(address)) {
+    // The Megacart keeps $00-$3F from the TIA.
+    cartWrite(address, value);
   } else {
     if (scheme == Scheme.K3F && tigervisionOwns(address)) tigervisionWrite(value);
     if (scheme == Scheme.K3E && tigervisionOwns(address)) e3HotSpot(address, value);

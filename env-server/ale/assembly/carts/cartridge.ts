@@ -8,9 +8,9 @@
 import { systemRandom } from '../mt19937';
 
 export const enum Scheme {
-  K2 = 0, K4, F8, F6, F4, F8SC, F6SC, F4SC, E0, FE, K3F, FASC, E7, UA, K3E, MB, CV, DPC,
-  // Recognised (so the refusal can name them) but not emulated.
-  MC, AR,
+  K2 = 0, K4, F8, F6, F4, F8SC, F6SC, F4SC, E0, FE, K3F, FASC, E7, UA, K3E, MB, CV, DPC, MC,
+  // Recognised (so the refusal can name it) but not emulated.
+  AR,
 }
 
 export let scheme: Scheme = Scheme.K4;
@@ -21,7 +21,7 @@ export const segment = new StaticArray<u32>(4);
 /** The 4 KiB the window shows, contiguous: in the image itself or assembled in `assembled`. */
 export let window: usize = 0;
 const assembled: usize = heap.alloc(4096);
-/** Extra RAM on the cart (Superchip 128 B, CBS 256 B, CommaVid 1 KiB, M-Network 2 KiB, 3E 32 KiB). */
+/** Extra RAM on the cart (Superchip 128 B, CBS 256 B, CommaVid 1 KiB, M-Network 2 KiB, 3E and Megacart 32 KiB). */
 export const cartRam: usize = heap.alloc(32768);
 export let cartRamSize: u32 = 0;
 /**
@@ -47,7 +47,7 @@ function ramSize(kind: Scheme): u32 {
     case Scheme.FASC: return 256;
     case Scheme.CV: return 1024;
     case Scheme.E7: return 2048;
-    case Scheme.K3E: return 32768;
+    case Scheme.K3E: case Scheme.MC: return 32768;
     default: return 0;
   }
 }

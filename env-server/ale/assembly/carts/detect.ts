@@ -2,6 +2,7 @@
 // auto-detects it (by size, then by telltale byte patterns), and installs it.
 import { Scheme, setImage } from './cartridge';
 import { dpcLoad } from './dpc';
+import { mcLoad } from './megacart';
 
 function countPattern(image: usize, size: u32, pattern: StaticArray<u8>, wanted: u32): bool {
   const n = <u32>pattern.length;
@@ -127,6 +128,7 @@ export function loadCartridge(bytes: usize, size: u32): bool {
   memory.copy(copy, bytes, <usize>size);
   setImage(copy, size, <Scheme>kind, plainFrom(kind), plainTo(kind));
   if (kind == Scheme.DPC) dpcLoad();
+  if (kind == Scheme.MC) mcLoad();
   return true;
 }
 
@@ -158,7 +160,7 @@ function plainTo(kind: i32): u32 {
   }
 }
 
-/** Recognised by ALE and emulated here (Megacart and Supercharger images are recognised only). */
+/** Recognised by ALE and emulated here (Supercharger images are recognised only). */
 export function emulated(kind: i32): bool {
-  return kind >= 0 && kind != Scheme.MC && kind != Scheme.AR;
+  return kind >= 0 && kind != Scheme.AR;
 }

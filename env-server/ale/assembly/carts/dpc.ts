@@ -151,7 +151,7 @@ export function dpcWrite(address: u32, value: u32): void {
   else hotSpot(offset);
 }
 
-export const DPC_STATE_SIZE: usize = 8 * 5 + 3 + 4 + 4 + 8;
+const DPC_STATE_SIZE: usize = 8 * 5 + 3 + 4 + 4 + 8;
 
 export function dpcSave(p: usize): usize {
   for (let i = 0; i < 8; i++) {

@@ -11,6 +11,7 @@ import { e3Read, e3Write, e3Reset, e3Restore } from './3e';
 import { mbRead, mbWrite, mbReset } from './megaboy';
 import { cvRead, cvWrite, cvReset } from './commavid';
 import { dpcRead, dpcWrite, dpcReset, dpcCyclesReset, dpcSave, dpcRestore } from './dpc';
+import { mcRead, mcWrite, mcReset, mcSave, mcRestore } from './megacart';
 
 export function cartReset(): void {
   switch (scheme) {
@@ -24,6 +25,7 @@ export function cartReset(): void {
     case Scheme.MB: mbReset(); break;
     case Scheme.CV: cvReset(); break;
     case Scheme.DPC: dpcReset(); break;
+    case Scheme.MC: mcReset(); break;
     default: atariReset(scheme); break;
   }
 }
@@ -44,6 +46,7 @@ export function cartRead(addr: u32): u32 {
     case Scheme.MB: return mbRead(addr);
     case Scheme.CV: return cvRead(addr);
     case Scheme.DPC: return dpcRead(addr);
+    case Scheme.MC: return mcRead(addr);
     case Scheme.K2: case Scheme.K4: case Scheme.K3F: case Scheme.UA: return romByte(addr);
     default: return atariRead(scheme, addr);
   }
@@ -58,17 +61,19 @@ export function cartWrite(addr: u32, value: u32): void {
     case Scheme.MB: mbWrite(addr); return;
     case Scheme.CV: cvWrite(addr, value); return;
     case Scheme.DPC: dpcWrite(addr, value); return;
+    case Scheme.MC: mcWrite(addr, value); return;
     case Scheme.K2: case Scheme.K4: case Scheme.K3F: case Scheme.UA: case Scheme.FE: return;
     default: atariWrite(scheme, addr, value); return;
   }
 }
 
-/** The window's mapping, bank registers and cart RAM (and DPC's registers), for state.ts. */
+/** The window's mapping, bank registers and cart RAM (and the DPC and Megacart extras), for state.ts. */
 export function saveCart(p: usize): usize {
   for (let i = 0; i < 4; i++) { store<u32>(p, segment[i]); p += 4; }
   for (let i = 0; i < 4; i++) { store<u32>(p, banks[i]); p += 4; }
   memory.copy(p, cartRam, <usize>cartRamSize); p += <usize>cartRamSize;
   if (scheme == Scheme.DPC) p = dpcSave(p);
+  if (scheme == Scheme.MC) p = mcSave(p);
   return p;
 }
 
@@ -79,5 +84,6 @@ export function loadCart(p: usize): usize {
   memory.copy(cartRam, p, <usize>cartRamSize); p += <usize>cartRamSize;
   if (scheme == Scheme.K3E) e3Restore();
   if (scheme == Scheme.DPC) p = dpcRestore(p);
+  if (scheme == Scheme.MC) p = mcRestore(p);
   return p;
 }

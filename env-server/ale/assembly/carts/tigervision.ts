@@ -20,7 +20,7 @@ export function tigervisionReset(): void {
   tigervisionSelect(0);
 }
 
-/** Accesses to $0000-$003F (and mirrors with A12 clear) belong to the cart (3F and 3E). */
+/** Accesses to $0000-$003F (and mirrors with A12 clear) belong to the cart (3F, 3E and the Megacart). */
 @inline
 export function tigervisionOwns(address: u32): bool {
   return (address & 0x1fc0) == 0;
