@@ -79,7 +79,8 @@ function probablyE7(image: usize, size: u32): bool {
 /**
  * The scheme ALE's emulator would pick (its checks in its order), or -1 for
  * an image it does not recognise either. 0840 and 4A50 never come out: ALE
- * only uses them when its properties name them, and none of its games do.
+ * only uses them when its per-ROM properties name them, and no game in its
+ * list is such a cart.
  */
 export function detectScheme(image: usize, size: u32): i32 {
   if (size != 0 && size % 8448 == 0) return Scheme.AR;

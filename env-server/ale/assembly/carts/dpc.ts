@@ -38,8 +38,6 @@ export function dpcLoad(): void {
   }
   for (let i = 0; i < 3; i++) musicMode[i] = false;
   random = 1;
-  musicCycles = 0;
-  musicFraction = 0;
 }
 
 export function dpcReset(): void {
