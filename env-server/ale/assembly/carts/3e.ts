@@ -3,11 +3,11 @@
 // n mod 32 (1 KiB) there instead, read at $000-$3FF and written at
 // $400-$7FF. $800-$FFF always shows the last 2 KiB of ROM.
 //
-// As in ALE's emulator: only $3E and $3F themselves are hot spots (no
-// mirrors), and those writes reach the TIA as well; reads of $00-$3F return
-// the window's bytes instead of TIA registers (see memory-map.ts); the RAM's
-// write port reads the RAM too; and a write anywhere else in the window
-// reaches the TIA register its address mirrors.
+// As in ALE's emulator: $3E and $3F are hot spots but their TIA mirrors
+// ($7E, $13F, ...) are not, and those writes reach the TIA as well; reads
+// of $00-$3F return the window's bytes instead of TIA registers (see
+// memory-map.ts); the RAM's write port reads the RAM too; and a write
+// anywhere else in the window reaches the TIA register its address mirrors.
 import { banks, romByte, cartRam, randomizeCartRam, setPlain } from './cartridge';
 import { tigervisionSelect, tigervisionReset } from './tigervision';
 import { tiaWrite } from '../tia';
