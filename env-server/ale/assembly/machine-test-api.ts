@@ -2,7 +2,7 @@
 // for test/ale/riot.test.ts and test/ale/carts.test.ts, and whole-console runs
 // of our own test ROMs (test/ale/dasm-roms.test.ts), which ALE's game table
 // would refuse.
-import { stallCycles, zeroCycles } from './clock';
+import { addCycles, zeroCycles } from './clock';
 import { riotReset, riotRead, riotWrite } from './riot';
 import { configureInput } from './input';
 import { loadCartridge } from './carts/detect';
@@ -27,7 +27,7 @@ export function riotPowerOn(draw: u32): void {
 
 /** Lets `cycles` CPU cycles pass. */
 export function advance(cycles: u32): void {
-  stallCycles(cycles);
+  addCycles(cycles);
 }
 
 /** An access on the cycle after the `advance`d ones (as an instruction's last cycle). */
