@@ -5,23 +5,15 @@
 //
 // ALE runs its "low" 6502 core, which books all of an instruction's cycles
 // right after the opcode fetch: every data access of an instruction sees the
-// count as of the instruction's end. The CPU does the same (cpu.ts): while an
-// instruction runs, the count holds all its cycles but the last, the one
-// that data accesses which matter for timing (TIA, RIOT) are made on, so an
-// access sees the count plus that cycle.
+// count as of the instruction's end. The CPU does the same (cpu.ts), so the
+// TIA and the RIOT take the count as the cycle of the access they handle.
 
 let cycles: u32 = 0;
 
-/** Cycles since the last zeroCycles(), between instructions. */
+/** Cycles since the last zeroCycles(), the running instruction's included. */
 @inline
 export function systemCycles(): u32 {
   return cycles;
-}
-
-/** Cycles since the last zeroCycles() as seen by a TIA/RIOT access in progress. */
-@inline
-export function accessCycles(): u32 {
-  return cycles + 1;
 }
 
 /** Lets n cycles pass: the CPU booking an instruction, or held by WSYNC. */

@@ -8,9 +8,8 @@
 // to the memory map: here PC and addresses are 16 bits.
 //
 // Cycles are booked as ALE's CPU books them (see clock.ts): an instruction's
-// base count from CYCLES right after the opcode fetch, less the last cycle,
-// which is added when the instruction ends; a page crossing or a taken branch
-// adds its cycles before any later access.
+// base count from CYCLES right after the opcode fetch; a page crossing or a
+// taken branch adds its cycles before any later access.
 //
 // A whole instruction runs per cpuStep(), dispatched by one switch (a
 // br_table). Registers and flags live in globals. N and Z are kept lazily in
@@ -394,15 +393,16 @@ const CYCLES: usize = memory.data<u8>([
 
 // Executes one instruction and returns the cycles it took. A jammed CPU
 // spends one cycle reading $FFFF per call.
+@inline
 export function cpuStep(): i32 {
   if (cpuJammed) {
-    read(0xffff);
     addCycles(1);
+    read(0xffff);
     return 1;
   }
   const start = systemCycles();
   const op = fetch();
-  addCycles(<u32>load<u8>(CYCLES + <usize>op) - 1);
+  addCycles(<u32>load<u8>(CYCLES + <usize>op));
   switch (op) {
     // -- loads, stores, logic and arithmetic: one case per addressing mode
     case 0x01: ora(read(izx())); break;
@@ -721,7 +721,6 @@ export function cpuStep(): i32 {
     // -- JAM: the twelve opcodes left, 02 12 22 32 42 52 62 72 92 B2 D2 F2
     default: jam(); break;
   }
-  addCycles(1);
   return <i32>(systemCycles() - start);
 }
 

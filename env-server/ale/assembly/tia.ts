@@ -11,7 +11,7 @@ import {
   playerMasks, missileMasks, ballMasks, emptyMask, playfieldMasks, resetWhen,
   collisionBits, priorityColour, reflected, motion,
 } from './tia-tables';
-import { accessCycles, systemCycles } from './clock';
+import { systemCycles } from './clock';
 import { dataBus } from './bus-state';
 import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
 
@@ -511,7 +511,7 @@ function endOfLine(): void {
 }
 
 export function tiaRead(addr: u32): u32 {
-  const cycles = accessCycles();
+  const cycles = systemCycles();
   // Only the collision latches depend on the picture drawn so far.
   if ((addr & 0x08) == 0) updateFrame(<i32>(cycles * 3));
   const noise = dataBus & 0x3f;
@@ -595,7 +595,7 @@ function wrap160(pos: i32): i32 {
 
 export function tiaWrite(address: u32, value: u32): void {
   const addr = address & 0x3f;
-  const clock = <i32>(accessCycles() * 3);
+  const clock = <i32>(systemCycles() * 3);
   if (changesPicture(addr)) updateFrame(clock + writeDelay(addr, clock));
   // (more than maxScanlines whole lines since the frame started)
   if (clock - clockWhenFrameStarted >= (maxScanlines + 1) * LINE) {
@@ -618,7 +618,7 @@ export function tiaWrite(address: u32, value: u32): void {
       if (!(vblank & 0x80) && (value & 0x80)) dumpEnabled = true;
       if ((vblank & 0x80) && !(value & 0x80)) {
         dumpEnabled = false;
-        dumpDisabledCycle = <i32>accessCycles();
+        dumpDisabledCycle = <i32>systemCycles();
       }
       vblank = value;
       break;
