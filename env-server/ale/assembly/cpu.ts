@@ -122,15 +122,21 @@ export function cpuLoadState(ptr: usize): void {
 // the *Read variants add the page-crossing cycle only when it happens, the
 // *Write variants (stores and read-modify-write) always make it.
 
+// PC is read once into a local and written once: the wasm engine keeps
+// globals in memory, and re-reading one right after storing it stalls.
 @inline function fetch(): u32 {
-  const v = read(regPC);
-  regPC = (regPC + 1) & 0xffff;
+  const pc = regPC;
+  const v = read(pc);
+  regPC = (pc + 1) & 0xffff;
   return v;
 }
 
 @inline function fetchWord(): u32 {
-  const lo = fetch();
-  return lo | (fetch() << 8);
+  const pc = regPC;
+  const lo = read(pc);
+  const hi = read((pc + 1) & 0xffff);
+  regPC = (pc + 2) & 0xffff;
+  return lo | (hi << 8);
 }
 
 // The throw-away read of the next byte made by one-byte instructions.
