@@ -196,8 +196,8 @@ export function cpuLoadState(ptr: usize): void {
   return lo | (read((ptr + 1) & 0xff) << 8);
 }
 
-// An indexed read that carries into the high byte takes a cycle more, first
-// reading the address with the uncarried high byte.
+// An indexed read or a taken branch whose address carries into the high byte
+// takes a cycle more, first reading the address with the uncarried high byte.
 @inline function pageCrossing(base: u32, addr: u32): void {
   dummyRead((base & 0xff00) | (addr & 0xff));
   addCycles(1);
@@ -398,7 +398,8 @@ const CYCLES: usize = memory.data<u8>([
 ]);
 
 // Executes one instruction and returns the cycles it took. A jammed CPU
-// spends one cycle reading $FFFF per call.
+// spends one cycle reading $FFFF per call. Inlined into the frame loop
+// (system.ts), its only caller in the console, to save a call per instruction.
 @inline
 export function cpuStep(): i32 {
   if (cpuJammed) {
