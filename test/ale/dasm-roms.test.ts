@@ -101,10 +101,12 @@ t.test('cpu.asm: arithmetic, flags, addressing, undocumented opcodes', { skip },
 
 // Each bank ROM lists in RAM from $80 the ID bytes (and cart RAM bytes) it
 // reads after each switch; the sequences follow from the hot spots each
-// program touches (see the comments in its source).
+// program touches (see the comments in its source). The last F8 entry is a
+// page-crossing LDA abs,X whose dummy read (made by the chip, not by ALE's
+// CPU) would hit a hot spot: like ALE, the console must not switch.
 for (const [name, scheme, seen] of [
   ['bank-2k', K2, [0x2c, 0x2c]],
-  ['bank-f8', F8, [1, 0, 1, 0, 0]],
+  ['bank-f8', F8, [1, 0, 1, 0, 0, 1, 1]],
   ['bank-f6', F6, [0, 3, 1, 2, 0]],
   ['bank-f4', F4, [0, 7, 1, 5, 0]],
   ['bank-f4sc', F4SC, [6, 0x5a, 2, 0x5a, 0xff]],

@@ -5,37 +5,29 @@
 //
 // ALE runs its "low" 6502 core, which books all of an instruction's cycles
 // right after the opcode fetch: every data access of an instruction sees the
-// count as of the instruction's end. Data accesses that matter for timing
-// (TIA, RIOT) are the instruction's last cycle, so that count is the bus's
-// count plus the access in progress.
-import { busCycles } from './bus';
+// count as of the instruction's end. The CPU does the same (cpu.ts), so the
+// TIA and the RIOT take the count as the cycle of the access they handle.
 
-let stalled: u64 = 0;
-let origin: u64 = 0;
+let cycles: u32 = 0;
 
-/** Cycles since the last zeroCycles(), between instructions. */
+/** Cycles since the last zeroCycles(), the running instruction's included. */
 @inline
 export function systemCycles(): u32 {
-  return <u32>(busCycles + stalled - origin);
+  return cycles;
 }
 
-/** Cycles since the last zeroCycles() as seen by a TIA/RIOT access in progress. */
+/** Lets n cycles pass: the CPU booking an instruction, or held by WSYNC. */
 @inline
-export function accessCycles(): u32 {
-  return <u32>(busCycles + stalled - origin) + 1;
-}
-
-/** Holds the CPU for n cycles (WSYNC). */
-export function stallCycles(n: u32): void {
-  stalled += n;
+export function addCycles(n: u32): void {
+  cycles += n;
 }
 
 /** Restarts the count from zero; callers rebase their stamps first. */
 export function zeroCycles(): void {
-  origin = busCycles + stalled;
+  cycles = 0;
 }
 
 /** Restores a saved count (state restore). */
 export function setSystemCycles(value: u32): void {
-  origin = busCycles + stalled - <u64>value;
+  cycles = value;
 }

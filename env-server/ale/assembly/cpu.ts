@@ -1,9 +1,15 @@
 // The 2600's CPU: an NMOS 6502 die in the 6507 package (13 address pins, no
 // IRQ/NMI). All 256 opcodes, undocumented ones included, with NMOS decimal
-// mode, and every bus access of the real chip (dummy reads and the double
-// write of read-modify-write instructions) made through bus.read/bus.write in
-// cycle order, since the Atari's chips react to each of them. The 13-bit
-// address mask belongs to the memory map: here PC and addresses are 16 bits.
+// mode, and every bus access of the real chip in cycle order; the ones ALE's
+// CPU does not make (dummy reads, the first write of read-modify-write
+// instructions) go through bus.dummyRead/dummyWrite. Its stack reads in
+// JSR, RTS, RTI, PLA and PLP and RTS's read of the byte it returns to are
+// real reads, as ALE's CPU makes them too. The 13-bit address mask belongs
+// to the memory map: here PC and addresses are 16 bits.
+//
+// Cycles are booked as ALE's CPU books them (see clock.ts): an instruction's
+// base count from CYCLES right after the opcode fetch; a page crossing or a
+// taken branch adds its cycles before any later access.
 //
 // A whole instruction runs per cpuStep(), dispatched by one switch (a
 // br_table). Registers and flags live in globals. N and Z are kept lazily in
@@ -17,7 +23,8 @@
 // every cycle, for all 256 opcodes; where that data is known to differ from
 // silicon the hardware behaviour is checked), and for reset, save state and a
 // multi-instruction program by test/ale/cpu-state.test.ts.
-import { read, write, busCycles } from './bus';
+import { read, write, dummyRead, dummyWrite } from './bus';
+import { addCycles, systemCycles } from './clock';
 
 let regA: u32 = 0;
 let regX: u32 = 0;
@@ -77,8 +84,7 @@ export function cpuSetRegisters(pc: u32, s: u32, a: u32, x: u32, y: u32, p: u32)
 }
 
 // As ALE (Stella) resets: A = X = Y = 0, S = 0xFF, P = 0x20, PC from the
-// reset vector. The two vector reads go through the bus, so they count two
-// cycles in busCycles.
+// reset vector, read through the bus without booking cycles.
 export function cpuReset(): void {
   cpuJammed = false;
   regA = regX = regY = 0;
@@ -90,8 +96,8 @@ export function cpuReset(): void {
 
 // ---- save state ---------------------------------------------------------
 // CPU_STATE_SIZE bytes at ptr: 0-1 PC (little endian), 2 A, 3 X, 4 Y, 5 S,
-// 6 P (bit 5 set, B clear), 7 jammed (0 or 1). busCycles belongs to the bus
-// and is saved by the machine.
+// 6 P (bit 5 set, B clear), 7 jammed (0 or 1). The cycle count belongs to the
+// clock and is saved by the machine.
 
 export const CPU_STATE_SIZE: u32 = 8;
 
@@ -116,20 +122,26 @@ export function cpuLoadState(ptr: usize): void {
 // the *Read variants add the page-crossing cycle only when it happens, the
 // *Write variants (stores and read-modify-write) always make it.
 
+// PC is read once into a local and written once: the wasm engine keeps
+// globals in memory, and re-reading one right after storing it stalls.
 @inline function fetch(): u32 {
-  const v = read(regPC);
-  regPC = (regPC + 1) & 0xffff;
+  const pc = regPC;
+  const v = read(pc);
+  regPC = (pc + 1) & 0xffff;
   return v;
 }
 
 @inline function fetchWord(): u32 {
-  const lo = fetch();
-  return lo | (fetch() << 8);
+  const pc = regPC;
+  const lo = read(pc);
+  const hi = read((pc + 1) & 0xffff);
+  regPC = (pc + 2) & 0xffff;
+  return lo | (hi << 8);
 }
 
 // The throw-away read of the next byte made by one-byte instructions.
 @inline function idle(): void {
-  read(regPC);
+  dummyRead(regPC);
 }
 
 @inline function push(v: u32): void {
@@ -148,7 +160,7 @@ export function cpuLoadState(ptr: usize): void {
 
 @inline function zpIndexed(index: u32): u32 {
   const base = fetch();
-  read(base);
+  dummyRead(base);
   return (base + index) & 0xff;
 }
 
@@ -159,20 +171,20 @@ export function cpuLoadState(ptr: usize): void {
 @inline function absIndexedRead(index: u32): u32 {
   const base = fetchWord();
   const addr = (base + index) & 0xffff;
-  if ((addr ^ base) & 0x100) read((base & 0xff00) | (addr & 0xff));
+  if ((addr ^ base) & 0x100) pageCrossing(base, addr);
   return addr;
 }
 
 @inline function absIndexedWrite(index: u32): u32 {
   const base = fetchWord();
   const addr = (base + index) & 0xffff;
-  read((base & 0xff00) | (addr & 0xff));
+  dummyRead((base & 0xff00) | (addr & 0xff));
   return addr;
 }
 
 @inline function izx(): u32 {
   const base = fetch();
-  read(base);
+  dummyRead(base);
   const ptr = (base + regX) & 0xff;
   const lo = read(ptr);
   return lo | (read((ptr + 1) & 0xff) << 8);
@@ -184,17 +196,24 @@ export function cpuLoadState(ptr: usize): void {
   return lo | (read((ptr + 1) & 0xff) << 8);
 }
 
+// An indexed read or a taken branch whose address carries into the high byte
+// takes a cycle more, first reading the address with the uncarried high byte.
+@inline function pageCrossing(base: u32, addr: u32): void {
+  dummyRead((base & 0xff00) | (addr & 0xff));
+  addCycles(1);
+}
+
 @inline function izyRead(): u32 {
   const base = izyBase();
   const addr = (base + regY) & 0xffff;
-  if ((addr ^ base) & 0x100) read((base & 0xff00) | (addr & 0xff));
+  if ((addr ^ base) & 0x100) pageCrossing(base, addr);
   return addr;
 }
 
 @inline function izyWrite(): u32 {
   const base = izyBase();
   const addr = (base + regY) & 0xffff;
-  read((base & 0xff00) | (addr & 0xff));
+  dummyRead((base & 0xff00) | (addr & 0xff));
   return addr;
 }
 
@@ -202,7 +221,7 @@ export function cpuLoadState(ptr: usize): void {
 // read-modify-write instruction; the caller writes the result.
 @inline function modify(addr: u32): u32 {
   const v = read(addr);
-  write(addr, v);
+  dummyWrite(addr, v);
   return v;
 }
 
@@ -325,8 +344,9 @@ function arr(v: u32): void {
   const offset = fetch();
   if (taken) {
     idle();
+    addCycles(1);
     const target = (regPC + <u32><i32><i8>offset) & 0xffff;
-    if ((target ^ regPC) & 0xff00) read((regPC & 0xff00) | (target & 0xff));
+    if ((target ^ regPC) & 0xff00) pageCrossing(regPC, target);
     regPC = target;
   }
 }
@@ -336,7 +356,7 @@ function arr(v: u32): void {
 // the high address lines instead of the carried high byte.
 @inline function storeHigh(base: u32, index: u32, value: u32): void {
   const lo = (base & 0xff) + index;
-  read((base & 0xff00) | (lo & 0xff));
+  dummyRead((base & 0xff00) | (lo & 0xff));
   const v = value & ((base >> 8) + 1);
   const hi = lo > 0xff ? v : base >> 8;
   write((hi << 8) | (lo & 0xff), v);
@@ -355,16 +375,41 @@ function jam(): void {
 
 // ---- execution ----------------------------------------------------------
 
-// Executes one instruction and returns the cycles it took (busCycles
-// advanced during it, so stalls added by the machine count). A jammed CPU
-// spends one cycle reading $FFFF per call.
+// Cycles of each opcode without page crossings and taken branches (NMOS 6502
+// timing; JAM: the five cycles before it locks up).
+const CYCLES: usize = memory.data<u8>([
+  // 0  1  2  3  4  5  6  7  8  9  A  B  C  D  E  F
+  7, 6, 5, 8, 3, 3, 5, 5, 3, 2, 2, 2, 4, 4, 6, 6, // 0
+  2, 5, 5, 8, 4, 4, 6, 6, 2, 4, 2, 7, 4, 4, 7, 7, // 1
+  6, 6, 5, 8, 3, 3, 5, 5, 4, 2, 2, 2, 4, 4, 6, 6, // 2
+  2, 5, 5, 8, 4, 4, 6, 6, 2, 4, 2, 7, 4, 4, 7, 7, // 3
+  6, 6, 5, 8, 3, 3, 5, 5, 3, 2, 2, 2, 3, 4, 6, 6, // 4
+  2, 5, 5, 8, 4, 4, 6, 6, 2, 4, 2, 7, 4, 4, 7, 7, // 5
+  6, 6, 5, 8, 3, 3, 5, 5, 4, 2, 2, 2, 5, 4, 6, 6, // 6
+  2, 5, 5, 8, 4, 4, 6, 6, 2, 4, 2, 7, 4, 4, 7, 7, // 7
+  2, 6, 2, 6, 3, 3, 3, 3, 2, 2, 2, 2, 4, 4, 4, 4, // 8
+  2, 6, 5, 6, 4, 4, 4, 4, 2, 5, 2, 5, 5, 5, 5, 5, // 9
+  2, 6, 2, 6, 3, 3, 3, 3, 2, 2, 2, 2, 4, 4, 4, 4, // A
+  2, 5, 5, 5, 4, 4, 4, 4, 2, 4, 2, 4, 4, 4, 4, 4, // B
+  2, 6, 2, 8, 3, 3, 5, 5, 2, 2, 2, 2, 4, 4, 6, 6, // C
+  2, 5, 5, 8, 4, 4, 6, 6, 2, 4, 2, 7, 4, 4, 7, 7, // D
+  2, 6, 2, 8, 3, 3, 5, 5, 2, 2, 2, 2, 4, 4, 6, 6, // E
+  2, 5, 5, 8, 4, 4, 6, 6, 2, 4, 2, 7, 4, 4, 7, 7, // F
+]);
+
+// Executes one instruction and returns the cycles it took. A jammed CPU
+// spends one cycle reading $FFFF per call. Inlined into the frame loop
+// (system.ts), its only caller in the console, to save a call per instruction.
+@inline
 export function cpuStep(): i32 {
-  const start = busCycles;
   if (cpuJammed) {
+    addCycles(1);
     read(0xffff);
-    return <i32>(busCycles - start);
+    return 1;
   }
+  const start = systemCycles();
   const op = fetch();
+  addCycles(<u32>load<u8>(CYCLES + <usize>op));
   switch (op) {
     // -- loads, stores, logic and arithmetic: one case per addressing mode
     case 0x01: ora(read(izx())); break;
@@ -683,7 +728,7 @@ export function cpuStep(): i32 {
     // -- JAM: the twelve opcodes left, 02 12 22 32 42 52 62 72 92 B2 D2 F2
     default: jam(); break;
   }
-  return <i32>(busCycles - start);
+  return <i32>(systemCycles() - start);
 }
 
 // The final write of the undocumented read-modify-write opcodes; returns the

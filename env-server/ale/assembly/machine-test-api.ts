@@ -2,7 +2,7 @@
 // for test/ale/riot.test.ts and test/ale/carts.test.ts, and whole-console runs
 // of our own test ROMs (test/ale/dasm-roms.test.ts), which ALE's game table
 // would refuse.
-import { stallCycles, zeroCycles } from './clock';
+import { addCycles, zeroCycles, systemCycles, setSystemCycles } from './clock';
 import { riotReset, riotRead, riotWrite } from './riot';
 import { configureInput } from './input';
 import { loadCartridge } from './carts/detect';
@@ -27,16 +27,23 @@ export function riotPowerOn(draw: u32): void {
 
 /** Lets `cycles` CPU cycles pass. */
 export function advance(cycles: u32): void {
-  stallCycles(cycles);
+  addCycles(cycles);
 }
 
-/** An access on the cycle after the `advance`d ones (as an instruction's last cycle). */
+// An access on the cycle after the `advance`d ones, as an instruction's last
+// cycle: the CPU books that cycle before the access, and these take it back
+// afterwards, so that advance() alone sets the distance between accesses.
 export function riotReadAt(address: u32): u32 {
-  return riotRead(address);
+  addCycles(1);
+  const value = riotRead(address);
+  setSystemCycles(systemCycles() - 1);
+  return value;
 }
 
 export function riotWriteAt(address: u32, value: u32): void {
+  addCycles(1);
   riotWrite(address, value);
+  setSystemCycles(systemCycles() - 1);
 }
 
 /** Installs a ROM image; returns its scheme or -1. */

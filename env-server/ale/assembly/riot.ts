@@ -3,7 +3,7 @@
 // The timer is evaluated on demand from the cycle it was written, the way
 // ALE's emulator does it, including what a read shows after the timer has
 // run out (it keeps counting down one per cycle from the read that noticed).
-import { accessCycles, systemCycles } from './clock';
+import { systemCycles } from './clock';
 import { readSwcha, readSwchb } from './input';
 
 export const ram: usize = heap.alloc(128);
@@ -45,7 +45,7 @@ export function notePollStep(): i32 {
 
 function readTimer(): u32 {
   timerPolled = 2;
-  const now = accessCycles();
+  const now = systemCycles();
   const delta = (now - 1) - cyclesWhenTimerSet;
   let value = <i32>timer - <i32>(delta >> intervalShift) - 1;
   if (value >= 0) return <u32>value & 0xff;
@@ -72,7 +72,7 @@ export function timerBeforeUnderflow(at: u32): i32 {
 }
 
 function readInterruptFlag(): u32 {
-  const delta = (accessCycles() - 1) - cyclesWhenTimerSet;
+  const delta = (systemCycles() - 1) - cyclesWhenTimerSet;
   const value = <i32>timer - <i32>(delta >> intervalShift) - 1;
   return value >= 0 || timerReadAfterInterrupt ? 0x00 : 0x80;
 }
@@ -100,7 +100,7 @@ export function riotWrite(addr: u32, value: u32): void {
     timer = value;
     const select = addr & 0x03;
     intervalShift = select == 0 ? 0 : (select == 1 ? 3 : (select == 2 ? 6 : 10));
-    cyclesWhenTimerSet = accessCycles();
+    cyclesWhenTimerSet = systemCycles();
     timerReadAfterInterrupt = false;
   }
   // Other addresses set the PA7 edge detector, which nothing here uses.

@@ -2,7 +2,7 @@
 // emulation (run the CPU until the program ends VSYNC, the TIA cuts the
 // frame, or 25,000 instructions have run).
 import { cpuStep, cpuReset, cpuJammed } from './cpu';
-import { zeroCycles, stallCycles } from './clock';
+import { zeroCycles, addCycles } from './clock';
 import {
   tiaReset, tiaCyclesReset, framePhase, startFrame, beginUpdate, finishUpdate,
   stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat, tiaPowerOn,
@@ -30,8 +30,6 @@ export function systemReset(): void {
   tiaReset();
   cartReset();
   cpuReset();
-  // ALE's CPU reads the reset vector without counting cycles.
-  zeroCycles();
 }
 
 /**
@@ -67,7 +65,7 @@ export function runFrame(): void {
       if (n >= INSTRUCTIONS_PER_UPDATE) break;
     }
     cpuStep();
-    if (wsyncRequested) stallCycles(cyclesToEndOfLine());
+    if (wsyncRequested) addCycles(cyclesToEndOfLine());
     if (stopRequested) break;
   }
   finishUpdate();

@@ -11,7 +11,7 @@ import {
   playerMasks, missileMasks, ballMasks, emptyMask, playfieldMasks, resetWhen,
   collisionBits, priorityColour, reflected, motion,
 } from './tia-tables';
-import { accessCycles, systemCycles } from './clock';
+import { systemCycles } from './clock';
 import { dataBus } from './bus-state';
 import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
 
@@ -381,22 +381,29 @@ function drawSpan(count: i32, hpos: i32): void {
   while (x < end) {
     const group = x & ~3;
     const ug = <usize>group;
-    const first = x - group;
-    const last = end - group < 4 ? end - group : 4;
-    if (((occupied >> <u64>(group >> 2)) & 1) == 0) {
-      // No object here, so no collision: only the picture needs this group.
-      if (!rendering) {
-        p += <usize>(last - first);
-        x = group + last;
-        continue;
+    const ahead = occupied >> <u64>(group >> 2);
+    if ((ahead & 1) == 0) {
+      // No object here nor up to the next group that has one, so no
+      // collision: only the picture needs these clocks, one colour a group.
+      const free = group + (<i32>ctz(ahead) << 2);
+      const stop = free < end ? free : end;
+      if (rendering) {
+        for (let g = group; g < stop; g += 4) {
+          const colour = (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
+          const from = g < x ? x : g;
+          const to = stop - g < 4 ? stop : g + 4;
+          if (to - from == 4) store<u32>(p, colour);
+          else for (let i = from; i < to; i++) store<u8>(p + <usize>(i - from), <u8>colour);
+          p += <usize>(to - from);
+        }
+      } else {
+        p += <usize>(stop - x);
       }
-      const colour = (pfBits & load<u32>(pfMask + (ug << 2))) != 0 ? (group < 80 ? pfLeft : pfRight) : bk;
-      if (first == 0 && last == 4) store<u32>(p, colour);
-      else for (let i = first; i < last; i++) store<u8>(p + <usize>(i - first), <u8>colour);
-      p += <usize>(last - first);
-      x = group + last;
+      x = stop;
       continue;
     }
+    const first = x - group;
+    const last = end - group < 4 ? end - group : 4;
     const players0 = load<u32>(p0 + ug) & g0;
     const players1 = load<u32>(p1 + ug) & g1;
     const others = (load<u32>(m0 + ug) << 1) | (load<u32>(m1 + ug) << 3) | (load<u32>(bl + ug) << 4);
@@ -527,7 +534,7 @@ function endOfLine(): void {
 }
 
 export function tiaRead(addr: u32): u32 {
-  const cycles = accessCycles();
+  const cycles = systemCycles();
   // Only the collision latches depend on the picture drawn so far.
   if ((addr & 0x08) == 0) updateFrame(<i32>(cycles * 3));
   const noise = dataBus & 0x3f;
@@ -611,7 +618,7 @@ function wrap160(pos: i32): i32 {
 
 export function tiaWrite(address: u32, value: u32): void {
   const addr = address & 0x3f;
-  const clock = <i32>(accessCycles() * 3);
+  const clock = <i32>(systemCycles() * 3);
   if (changesPicture(addr)) updateFrame(clock + writeDelay(addr, clock));
   // (more than maxScanlines whole lines since the frame started)
   if (clock - clockWhenFrameStarted >= (maxScanlines + 1) * LINE) {
@@ -634,7 +641,7 @@ export function tiaWrite(address: u32, value: u32): void {
       if (!(vblank & 0x80) && (value & 0x80)) dumpEnabled = true;
       if ((vblank & 0x80) && !(value & 0x80)) {
         dumpEnabled = false;
-        dumpDisabledCycle = <i32>accessCycles();
+        dumpDisabledCycle = <i32>systemCycles();
       }
       vblank = value;
       break;

@@ -5,7 +5,7 @@
 // one step: the same cycles, instructions, register, flags and data-bus
 // value as executing them; the CPU then runs the final iterations itself.
 import { cpuGetPC, cpuGetA, cpuGetX, cpuGetY, cpuGetS, cpuGetP, cpuSetRegisters } from './cpu';
-import { systemCycles, stallCycles } from './clock';
+import { systemCycles, addCycles } from './clock';
 import { timerBeforeUnderflow } from './riot';
 import { plainStart, plainLength, romByte } from './carts/cartridge';
 import { setDataBus } from './bus-state';
@@ -53,7 +53,7 @@ export function skipTimerWait(budget: i32): i32 {
     iterations++;
   }
   if (iterations == 0) return 0;
-  stallCycles(<u32>iterations * LOOP_CYCLES);
+  addCycles(<u32>iterations * LOOP_CYCLES);
   const v = <u32>value;
   const p = (cpuGetP() & ~0x82) | (v & 0x80);
   cpuSetRegisters(pc, cpuGetS(), opcode == LDA_ABS ? v : cpuGetA(), opcode == LDX_ABS ? v : cpuGetX(),

@@ -14,6 +14,11 @@
         RECORD BankID   ; 0: through the $1000 mirror
         lda $FFF7
         RECORD BankID   ; 0: the byte below the hot spots does nothing
+        sta $FFF9
+        RECORD BankID   ; 1
+        ldx #$F9
+        lda $FFFF,x     ; reads $00F8; the chip first reads the uncarried $FFF8,
+        RECORD BankID   ; 1: a dummy read ALE's CPU does not make, so no switch
         jmp .
         ENDM
 
