@@ -13,7 +13,7 @@
 // amplitude read and the counters are); the registers are set when the cart
 // is loaded, not at reset; and functions 3-6 of a read return 0.
 import { mapBank4K, banks, image, romByte } from './cartridge';
-import { accessCycles, systemCycles } from '../clock';
+import { systemCycles } from '../clock';
 
 const tops = new StaticArray<u8>(8);
 const bottoms = new StaticArray<u8>(8);
@@ -58,7 +58,7 @@ function clockRandom(): void {
 }
 
 function updateMusic(): void {
-  const now = accessCycles();
+  const now = systemCycles();
   const cycles = <i32>(now - musicCycles);
   musicCycles = now;
   const clocks = (15750.0 * <f64>cycles) / 1193191.66666667 + musicFraction;
