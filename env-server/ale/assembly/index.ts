@@ -92,7 +92,7 @@ export function screen(): usize {
   return currentFrame();
 }
 
-/** 210 for NTSC carts, 250 for PAL ones (as ALE sizes its screen). */
+/** The game's Display.Height (210 unless set), or 250 for a PAL cart left at 210: ALE's screen height. */
 export function screenRows(): i32 {
   return screenHeight();
 }

@@ -1,22 +1,26 @@
 // Entry of machine-test.wasm: RIOT and cartridge internals driven directly,
 // for test/ale/riot.test.ts and test/ale/carts.test.ts, and whole-console runs
 // of our own test ROMs (test/ale/dasm-roms.test.ts), which ALE's game table
-// would refuse.
+// would refuse. It also carries ale.wasm's interface with a loadGame that
+// takes any ROM as a game with the cartridge properties of setGameProperties,
+// so ALEInterface and AtariEnv can play test ROMs.
 import { addCycles, zeroCycles, systemCycles, setSystemCycles } from './clock';
 import { riotReset, riotRead, riotWrite } from './riot';
 import { configureInput } from './input';
-import { loadCartridge } from './carts/detect';
+import { detectScheme, loadCartridge } from './carts/detect';
 import { scheme } from './carts/cartridge';
 import { cartReset, cartRead, cartWrite, saveCart, loadCart } from './carts/slot';
 import { mapRead, mapWrite } from './memory-map';
 import { MersenneTwister } from './mt19937';
-import { powerOn, runFrame } from './system';
-import { configureDisplay, currentFrame, screenHeight } from './tia';
-import { ram } from './riot';
+import { powerOn, runFrame, DisplayFormat } from './system';
+import { configureDisplay, currentFrame } from './tia';
+import { Game } from './ale/game';
+import { startGame } from './ale/environment';
 
-export function allocate(size: u32): usize {
-  return heap.alloc(<usize>size);
-}
+export {
+  allocate, configure, act, resetGame, gameOver, lives, minimalActionBits, frameNumber, episodeFrameNumber,
+  setRendering, screen, screenRows, pal, ramPointer, mapScreen, mapScreen3,
+} from './index';
 
 /** Starts the RIOT timer as a reset would, with `draw` as the random value. */
 export function riotPowerOn(draw: u32): void {
@@ -48,7 +52,7 @@ export function riotWriteAt(address: u32, value: u32): void {
 
 /** Installs a ROM image; returns its scheme or -1. */
 export function cartLoad(image: usize, size: u32): i32 {
-  if (!loadCartridge(image, size)) return -1;
+  if (!loadCartridge(image, size, detectScheme(image, size))) return -1;
   cartReset();
   return scheme;
 }
@@ -92,7 +96,7 @@ export function mersenneOutput(seed: u32, n: u32): u32 {
 export function consolePowerOn(firstLine: i32): void {
   configureInput(0, 0, false);
   configureDisplay(firstLine, 210, false);
-  powerOn();
+  powerOn(DisplayFormat.AutoDetect);
 }
 
 /** One ALE frame of the whole console. */
@@ -105,12 +109,23 @@ export function screenPointer(): usize {
   return currentFrame();
 }
 
-/** 210, or 250 once power-on found a PAL cart. */
-export function screenRows(): i32 {
-  return screenHeight();
+/** A test ROM played as a game: no score, lives or end, every action minimal. */
+class TestGame extends Game {
+  step(): void {}
 }
 
-/** The 128 bytes of RIOT RAM ($80-$FF), without touching the data bus. */
-export function ramPointer(): usize {
-  return ram;
+let properties = new TestGame();
+
+/** The cartridge properties the next loadGame gives its ROM (Stella's defaults until set). */
+export function setGameProperties(firstLine: i32, height: i32, format: DisplayFormat, cartType: i32): void {
+  properties = new TestGame();
+  properties.firstLine = firstLine;
+  properties.height = height;
+  properties.format = format;
+  properties.cartType = cartType;
+}
+
+/** ale.wasm's loadGame, for any image: the MD5 is ignored. */
+export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
+  return startGame(properties, image, size);
 }

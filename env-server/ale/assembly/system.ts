@@ -32,23 +32,31 @@ export function systemReset(): void {
   cpuReset();
 }
 
+/** A cart's Display.Format property: ALE probes the format only when it is AUTO-DETECT (the default). */
+export const enum DisplayFormat { AutoDetect, NTSC, PAL }
+
 /**
  * Builds the machine with the cart in place: RAM and RIOT from the emulator's
- * random generator, then the 60-frame NTSC/PAL probe between two resets.
+ * random generator, then (for AutoDetect) the 60-frame NTSC/PAL probe, which
+ * runs with NTSC timing after a reset of its own, before the final reset.
  */
-export function powerOn(): void {
+export function powerOn(format: DisplayFormat): void {
   systemRandom.seed(SYSTEM_SEED);
   for (let i = 0; i < 128; i++) store<u8>(ram + <usize>i, <u8>systemRandom.next());
   riotReset(systemRandom.next());
   configureFormat(false);
   tiaPowerOn();
-  systemReset();
-  let palFrames = 0;
-  for (let i = 0; i < 60; i++) {
-    runFrame();
-    if (i >= 30 && lastFrameScanlines() > 285) palFrames++;
+  let pal = format == DisplayFormat.PAL;
+  if (format == DisplayFormat.AutoDetect) {
+    systemReset();
+    let palFrames = 0;
+    for (let i = 0; i < 60; i++) {
+      runFrame();
+      if (i >= 30 && lastFrameScanlines() > 285) palFrames++;
+    }
+    pal = palFrames >= 15;
   }
-  configureFormat(palFrames >= 15);
+  configureFormat(pal);
   systemReset();
 }
 

@@ -44,25 +44,35 @@ export function configure(skip: i32, stickiness: f64, maxFrames: i32, seed: u32)
   environmentSeed = seed;
 }
 
-/** 0 on success; 1 unknown MD5; 2 unsupported image (size/scheme). */
+/** 0 on success; 1 unknown MD5; else as startGame. */
 export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   const g = gameForMd5(md5Hex);
   if (g == null) return 1;
-  if (detectScheme(image, size) < 0) return 2;
-  if (!loadCartridge(image, size)) return 3;
+  return startGame(g, image, size);
+}
+
+/**
+ * Installs the image and plays it as `g`, whose cartridge properties decide
+ * the scheme, the display and the format probe, as ALE's loadROM does.
+ * 0 on success; 2 image not recognised; 3 scheme recognised but not emulated.
+ */
+export function startGame(g: Game, image: usize, size: u32): i32 {
+  const kind = g.cartType >= 0 ? g.cartType : detectScheme(image, size);
+  if (kind < 0) return 2;
+  if (!loadCartridge(image, size, kind)) return 3;
   game = g;
   // Like ALE, every loaded ROM gets a new environment (seeded afresh).
   environmentRandom.seed(environmentSeed);
   lastActionA = NOOP;
   lastActionB = PLAYER_B_NOOP;
   configureInput(g.leftController, g.rightController, g.swapPaddles);
-  configureDisplay(g.firstLine, 210, g.hmoveBlanks);
+  configureDisplay(g.firstLine, g.height, g.hmoveBlanks);
   mode = g.modes[0];
   difficulty = 0;
   frameNumber = 0;
   episodeFrameNumber = 0;
   resetPaddles();
-  powerOn();
+  powerOn(g.format);
   resetGame();
   return 0;
 }

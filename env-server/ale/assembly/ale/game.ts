@@ -4,6 +4,7 @@
 // leaves its value on the data bus, exactly as ALE's readRam does.
 import { peekRam } from '../memory-map';
 import { JOYSTICK } from '../input';
+import { DisplayFormat } from '../system';
 
 export abstract class Game {
   reward: i32 = 0;
@@ -11,11 +12,19 @@ export abstract class Game {
   terminal: bool = false;
   livesLeft: i32 = 0;
 
-  // Cartridge properties (ALE's Stella property database).
+  // Cartridge properties (ALE's Stella property database), Stella's defaults
+  // unless the ROM's entry there sets them.
   leftController: u32 = JOYSTICK;
   rightController: u32 = JOYSTICK;
   swapPaddles: bool = false;
+  /** Display.YStart: the first scanline shown. */
   firstLine: i32 = 34;
+  /** Display.Height: rows shown (at most 300, the frame buffers' size); a PAL cart left at 210 gets 250, as in ALE. */
+  height: i32 = 210;
+  /** Display.Format: anything but AutoDetect skips the power-on probe. */
+  format: DisplayFormat = DisplayFormat.AutoDetect;
+  /** Cartridge.Type: a carts/cartridge.ts Scheme that replaces auto-detection, or -1 (AUTO-DETECT). */
+  cartType: i32 = -1;
   hmoveBlanks: bool = true;
 
   /** Bit a set for each minimal action a (0..17). */

@@ -121,9 +121,11 @@ export function detectScheme(image: usize, size: u32): i32 {
   return -1;
 }
 
-/** Copies the image into the cart slot; false if its scheme is not emulated. */
-export function loadCartridge(bytes: usize, size: u32): bool {
-  const kind = detectScheme(bytes, size);
+/**
+ * Copies the image into the cart slot as scheme `kind` (detectScheme's, or the
+ * one a game's Cartridge.Type property names); false if it is not emulated.
+ */
+export function loadCartridge(bytes: usize, size: u32, kind: i32): bool {
   if (!emulated(kind)) return false;
   const copy = heap.alloc(<usize>size);
   memory.copy(copy, bytes, <usize>size);
