@@ -6,9 +6,8 @@ import { badRomSize } from '../roms/identify.js';
 import { NTSC_PALETTE, PAL_PALETTE } from './palette.js';
 
 export const SCREEN_WIDTH = 160;
-/** ALE's screen height for NTSC carts; PAL carts get 250 rows (see getScreenDims). */
-export const SCREEN_HEIGHT = 210;
-const PAL_SCREEN_HEIGHT = 250;
+/** Rows the TIA's frame buffers hold: no game's screen is taller (its height is in getScreenDims). */
+const MAX_SCREEN_HEIGHT = 300;
 const RAM_BYTES = 128;
 /** Player A actions are 0..17 (NOOP .. DOWNLEFTFIRE). */
 export const LEGAL_ACTION_COUNT = 18;
@@ -76,7 +75,7 @@ export class ALEInterface {
   private readonly grayTable: number;
   private readonly rgbTable: number;
   private readonly convertedScreen: number;
-  private screenBytes = SCREEN_WIDTH * SCREEN_HEIGHT;
+  private screenBytes = 0;
 
   private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
     this.wasm = instance.exports as unknown as AleExports;
@@ -93,7 +92,7 @@ export class ALEInterface {
     this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
     this.grayTable = this.wasm.allocate(256);
     this.rgbTable = this.wasm.allocate(256 * 3 + 1);
-    this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * PAL_SCREEN_HEIGHT * 3 + 1);
+    this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * MAX_SCREEN_HEIGHT * 3 + 1);
   }
 
   /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
@@ -105,7 +104,12 @@ export class ALEInterface {
 
   /** Synchronous variant for an already compiled module. */
   static fromModule(module: WebAssembly.Module, options: ALEOptions = {}): ALEInterface {
-    return new ALEInterface(new WebAssembly.Instance(module, {}), options);
+    return ALEInterface.fromInstance(new WebAssembly.Instance(module, {}), options);
+  }
+
+  /** Over an instance the caller set up (ale.wasm, or a build with its interface such as the tests' machine-test.wasm). */
+  static fromInstance(instance: WebAssembly.Instance, options: ALEOptions = {}): ALEInterface {
+    return new ALEInterface(instance, options);
   }
 
   /**
@@ -135,7 +139,8 @@ export class ALEInterface {
           'emulate (every other scheme ALE auto-detects is)',
       );
     }
-    // Like ALE: the screen's size and palette follow the format found at power-on.
+    // Like ALE: the screen's height is the game's Display.Height (250 for a PAL cart left at the default 210), and
+    // its palette follows the format found at power-on.
     this.screenBytes = SCREEN_WIDTH * this.wasm.screenRows();
     const palette = this.wasm.pal() ? PAL_PALETTE : NTSC_PALETTE;
     const tables = new Uint8Array(this.wasm.memory.buffer);
@@ -186,7 +191,7 @@ export class ALEInterface {
     this.wasm.setRendering(on ? 1 : 0);
   }
 
-  /** [height, width] of the screen: 210 x 160 for NTSC carts, 250 x 160 for PAL ones (as in ALE). */
+  /** [height, width] of the loaded game's screen, as in ALE: 210 x 160 for most, 250 x 160 for PAL carts. */
   getScreenDims(): [number, number] {
     this.requireRom();
     return [this.screenBytes / SCREEN_WIDTH, SCREEN_WIDTH];

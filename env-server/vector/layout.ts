@@ -23,7 +23,6 @@ export const enum Task {
 }
 
 export const ERROR_BYTES = 4096;
-export const RENDER_BYTES = 210 * 160 * 3;
 
 export interface PoolShape {
   numEnvs: number;
@@ -31,6 +30,8 @@ export interface PoolShape {
   obsSize: number;
   obsDtype: DType;
   infoKeys: string[];
+  /** One RGB render of the game's screen. */
+  renderBytes: number;
 }
 
 export interface PoolBuffers {
@@ -66,7 +67,7 @@ export function allocate(s: PoolShape): PoolBuffers {
     rewards: sab(8 * s.numEnvs),
     infos: sab(8 * s.numEnvs * s.infoKeys.length),
     obs: sab(bytesPerElement(s.obsDtype) * s.obsSize * s.numEnvs),
-    render: sab(RENDER_BYTES),
+    render: sab(s.renderBytes),
     error: sab(ERROR_BYTES),
   };
 }

@@ -9,7 +9,7 @@ import { Box, type Native, type Space } from '../../proto/spaces.js';
 import type { Info, RgbFrame } from '../envs/env.js';
 import { failedPrecondition, invalidArgument, unavailable } from '../errors.js';
 import type { VectorBackend, VectorReset, VectorStep } from './backend.js';
-import { Ctrl, RENDER_BYTES, Slot, SLOT_FIELDS, Task, allocate, ownerOf, type PoolBuffers, type PoolShape } from './layout.js';
+import { Ctrl, Slot, SLOT_FIELDS, Task, allocate, ownerOf, type PoolBuffers, type PoolShape } from './layout.js';
 import type { WorkerData } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -27,6 +27,8 @@ export interface PoolOptions {
   observationSpace: Space;
   actionSpace: Space;
   infoKeys: string[];
+  /** Size of the copies' renders (all play the same ROM). */
+  screen: { width: number; height: number };
 }
 
 export class WorkerPool implements VectorBackend {
@@ -35,6 +37,7 @@ export class WorkerPool implements VectorBackend {
   readonly numWorkers: number;
   readonly observationSpace: Box;
   readonly actionSpace: Space;
+  private readonly screen: { width: number; height: number };
   private readonly shape: PoolShape;
   private readonly buffers: PoolBuffers;
   private readonly workers: Worker[] = [];
@@ -61,7 +64,9 @@ export class WorkerPool implements VectorBackend {
     this.observationSpace = o.observationSpace;
     this.actionSpace = o.actionSpace;
     const obsSize = o.observationSpace.shape.reduce((a, b) => a * b, 1);
-    this.shape = { numEnvs: o.numEnvs, numWorkers: this.numWorkers, obsSize, obsDtype: o.observationSpace.dtype, infoKeys: o.infoKeys };
+    this.screen = o.screen;
+    const renderBytes = o.screen.width * o.screen.height * 3;
+    this.shape = { numEnvs: o.numEnvs, numWorkers: this.numWorkers, obsSize, obsDtype: o.observationSpace.dtype, infoKeys: o.infoKeys, renderBytes };
     const b = (this.buffers = allocate(this.shape));
     this.ctrl = new Int32Array(b.ctrl);
     this.slots = new Int32Array(b.slots);
@@ -124,7 +129,7 @@ export class WorkerPool implements VectorBackend {
     // A render is not a result: the copy keeps whatever result it had waiting.
     Atomics.store(this.slots, slot, wasReady);
     this.returned++;
-    return { width: 160, height: 210, data: new Uint8Array(this.buffers.render, 0, RENDER_BYTES).slice() };
+    return { ...this.screen, data: new Uint8Array(this.buffers.render).slice() };
   }
 
   close(): void {

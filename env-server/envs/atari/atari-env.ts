@@ -4,7 +4,7 @@
 // SeedSequence as ale-py does (ALE's random_seed and the PCG64 generator of frameskip and no-op draws) and reloads
 // the ROM, so the same seed gives the same trajectory, and the same draws as ale-py.
 
-import { ALEInterface, SCREEN_HEIGHT, SCREEN_WIDTH } from '../../ale/ale-interface.js';
+import { ALEInterface, SCREEN_WIDTH } from '../../ale/ale-interface.js';
 import { Box, Discrete } from '../../../proto/spaces.js';
 import { entropySeed } from '../../../proto/rng.js';
 import { Pcg64, SeedSequence } from './numpy-random.js';
@@ -16,8 +16,9 @@ import type { AtariOptions, ObsType } from './options.js';
 
 export const FIRE = 1;
 
-export function observationSpace(obsType: ObsType): Box {
-  const shape = obsType === 'rgb' ? [SCREEN_HEIGHT, SCREEN_WIDTH, 3] : obsType === 'grayscale' ? [SCREEN_HEIGHT, SCREEN_WIDTH] : [128];
+/** The observations of a game whose screen is `screenHeight` rows high. */
+export function observationSpace(obsType: ObsType, screenHeight: number): Box {
+  const shape = obsType === 'rgb' ? [screenHeight, SCREEN_WIDTH, 3] : obsType === 'grayscale' ? [screenHeight, SCREEN_WIDTH] : [128];
   return new Box(0, 255, shape, 'uint8');
 }
 
@@ -32,6 +33,8 @@ export class AtariEnv implements Env {
   readonly actionSpace: Discrete;
   /** ALE action of each action index. */
   readonly actionSet: readonly number[];
+  /** Rows of the game's screen (getScreenDims), fixed by the ROM. */
+  readonly screenHeight: number;
   ale!: ALEInterface;
   /** Draws the per-step frameskip and the preprocessing's no-op count (ale-py's np_random). */
   rng!: Pcg64;
@@ -41,18 +44,20 @@ export class AtariEnv implements Env {
     private readonly rom: Uint8Array,
     readonly id: string,
     readonly opts: AtariOptions,
+    private readonly module: WebAssembly.Module = aleModule(),
   ) {
     this.load(entropySeed());
     this.actionSet = opts.fullActionSpace ? this.ale.getLegalActionSet() : this.ale.getMinimalActionSet();
     this.actionSpace = new Discrete(this.actionSet.length);
-    this.observationSpace = observationSpace(opts.obsType);
+    this.screenHeight = this.ale.getScreenDims()[0];
+    this.observationSpace = observationSpace(opts.obsType, this.screenHeight);
   }
 
   /** A fresh emulator seeded from `seed`, with the ROM, mode and difficulty loaded (ale-py's seed_game + load_game). */
   private load(seed: number): void {
     const [npSeed, aleSeed] = new SeedSequence(seed).generateState(2);
     this.rng = new Pcg64(npSeed);
-    this.ale = ALEInterface.fromModule(aleModule(), {
+    this.ale = ALEInterface.fromModule(this.module, {
       repeatActionProbability: this.opts.repeatActionProbability,
       maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
       // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits.
@@ -118,6 +123,6 @@ export class AtariEnv implements Env {
   }
 
   render(): RgbFrame {
-    return { width: SCREEN_WIDTH, height: SCREEN_HEIGHT, data: this.ale.getScreenRGB() };
+    return { width: SCREEN_WIDTH, height: this.screenHeight, data: this.ale.getScreenRGB() };
   }
 }

@@ -1,6 +1,7 @@
 // The games the emulator's ALE layer supports, with the facts the server needs before any ROM is loaded: the
 // Gymnasium name (ale-py's rom id in PascalCase), the canonical ROM file name, the MD5 and size of the one dump
-// ALE accepts, and the size of the minimal action set (so ListEnvs can describe ids without a ROM present).
+// ALE accepts, the size of the minimal action set and the screen's height (so ListEnvs can describe ids without a
+// ROM present).
 
 export interface AtariGame {
   /** ale-py's rom id, also the ROM file's base name: `space_invaders` → `space_invaders.bin`. */
@@ -10,16 +11,24 @@ export interface AtariGame {
   readonly md5: string;
   readonly size: number;
   readonly minimalActions: number;
+  /** Rows of the screen: the game's Display.Height in ALE, or 250 for a PAL cart left at the default 210. */
+  readonly screenHeight: number;
   /** The frame skip of the `Deterministic` ids (ale-py uses 3 for Space Invaders, whose lasers blink every 4th frame). */
   readonly deterministicFrameskip: number;
 }
 
-function game(rom: string, md5: string, size: number, minimalActions: number, deterministicFrameskip = 4): AtariGame {
+interface GameExtras {
+  deterministicFrameskip?: number;
+  screenHeight?: number;
+}
+
+function game(rom: string, md5: string, size: number, minimalActions: number, extras: GameExtras = {}): AtariGame {
+  const { deterministicFrameskip = 4, screenHeight = 210 } = extras;
   const name = rom
     .split('_')
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
-  return { rom, name, md5, size, minimalActions, deterministicFrameskip };
+  return { rom, name, md5, size, minimalActions, screenHeight, deterministicFrameskip };
 }
 
 export const ATARI_GAMES: readonly AtariGame[] = [
@@ -32,7 +41,7 @@ export const ATARI_GAMES: readonly AtariGame[] = [
   game('pong', '60e0ea3cbe0913d39803477945e9e5ec', 2048, 6),
   game('qbert', '484b0076816a104875e00467d431c2d2', 4096, 6),
   game('seaquest', '240bfbac5163af4df5ae713985386f92', 4096, 18),
-  game('space_invaders', '72ffbef6504b75e69ee1045af9075f66', 4096, 6, 3),
+  game('space_invaders', '72ffbef6504b75e69ee1045af9075f66', 4096, 6, { deterministicFrameskip: 3 }),
 ];
 
 const BY_MD5 = new Map(ATARI_GAMES.map((g) => [g.md5, g]));

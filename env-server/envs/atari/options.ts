@@ -47,7 +47,7 @@ export function atariKwargs(d: FlavourDefaults): EnvInfo['kwargs'] {
   return {
     mode: { description: 'game mode (one of the game\'s available modes); null = the default mode', default: null },
     difficulty: { description: 'difficulty switches (one of the game\'s available difficulties); null = the default', default: null },
-    obs_type: { description: "'rgb' (210x160x3), 'grayscale' (210x160) or 'ram' (128 bytes); ignored with preprocess", default: d.obsType },
+    obs_type: { description: "'rgb' (rows x 160 x 3; 210 rows for most games), 'grayscale' (rows x 160) or 'ram' (128 bytes); ignored with preprocess", default: d.obsType },
     frameskip: { description: 'frames per step: an integer, or [low, high) to draw it uniformly each step', default: Array.isArray(d.frameskip) ? [...d.frameskip] : d.frameskip },
     repeat_action_probability: { description: 'sticky actions: probability that a frame repeats the previous action', default: d.repeatActionProbability },
     full_action_space: { description: 'use all 18 actions instead of the game\'s minimal set', default: false },

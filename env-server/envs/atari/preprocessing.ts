@@ -7,13 +7,10 @@
 // Gymnasium's quirk is kept: a step that ends mid-skip returns the frames read before the end.
 
 import { Box } from '../../../proto/spaces.js';
-import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../../ale/ale-interface.js';
 import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
 import { type AtariEnv, FIRE } from './atari-env.js';
 import type { PreprocessOptions } from './options.js';
 import { AreaResizer } from './resize-area.js';
-
-const SCREEN_PIXELS = SCREEN_WIDTH * SCREEN_HEIGHT;
 
 export class AtariPreprocessing implements Env {
   readonly observationSpace: Box;
@@ -36,10 +33,11 @@ export class AtariPreprocessing implements Env {
   ) {
     const channels = opts.grayscaleObs ? 1 : 3;
     const size = opts.screenSize;
+    const [height, width] = env.ale.getScreenDims();
     this.actionSpace = env.actionSpace;
-    this.raw = [new Uint8Array(SCREEN_PIXELS * channels), new Uint8Array(SCREEN_PIXELS * channels)];
-    this.rgbScratch = opts.grayscaleObs ? null : new Uint8Array(SCREEN_PIXELS * 3);
-    this.resizer = new AreaResizer(SCREEN_WIDTH, SCREEN_HEIGHT, size, size, channels);
+    this.raw = [new Uint8Array(height * width * channels), new Uint8Array(height * width * channels)];
+    this.rgbScratch = opts.grayscaleObs ? null : new Uint8Array(height * width * 3);
+    this.resizer = new AreaResizer(width, height, size, size, channels);
     this.frameSize = size * size * channels;
     this.stack = new Uint8Array(this.frameSize * opts.frameStack);
     const frame = opts.grayscaleObs ? [size, size] : [size, size, 3];

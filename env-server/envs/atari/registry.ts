@@ -80,6 +80,7 @@ function makeAtariVector(a: AtariId, info: EnvInfo, kwargs: Kwargs, roms: RomSto
   const batchSize = positive('batch_size', batch, numEnvs);
   const probe = makeAtari(a, info, envKwargs, roms);
   const infoKeys = Object.keys(probe.reset(0).info);
+  const { width, height } = probe.render();
   return new WorkerPool({
     envId: a.id,
     kwargs: envKwargs,
@@ -91,6 +92,7 @@ function makeAtariVector(a: AtariId, info: EnvInfo, kwargs: Kwargs, roms: RomSto
     observationSpace: probe.observationSpace,
     actionSpace: probe.actionSpace,
     infoKeys,
+    screen: { width, height },
   });
 }
 
@@ -101,7 +103,7 @@ export function atariEnvs(roms: RomStore): Registration[] {
       info,
       factory: (kwargs: Kwargs) => makeAtari(a, info, kwargs, roms),
       // Described without a ROM, so ListEnvs works on a server that has none installed.
-      describe: () => ({ observationSpace: observationSpace(a.defaults.obsType), actionSpace: new Discrete(a.game.minimalActions) }),
+      describe: () => ({ observationSpace: observationSpace(a.defaults.obsType, a.game.screenHeight), actionSpace: new Discrete(a.game.minimalActions) }),
       vector: (kwargs: Kwargs, numEnvs: number, maxEpisodeSteps: number) => makeAtariVector(a, info, kwargs, roms, numEnvs, maxEpisodeSteps),
     };
   });
