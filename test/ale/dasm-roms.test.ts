@@ -4,12 +4,8 @@
 // expected value is worked out by hand from the chips' documented behaviour
 // (as ALE's emulator models it); the comments say how.
 import t from 'tap';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { repoRoot } from './flat-cpu.js';
 import { machine, type MachineTestExports } from './machine.js';
+import { assemble, dasmSkip as skip } from './dasm.js';
 
 interface Console extends MachineTestExports {
   consolePowerOn(firstLine: number): void;
@@ -17,33 +13,6 @@ interface Console extends MachineTestExports {
   screenPointer(): number;
   screenRows(): number;
   ramPointer(): number;
-}
-
-const sourceDir = path.join(repoRoot, 'test', 'ale', 'roms');
-
-function hasDasm(): boolean {
-  try {
-    execFileSync('dasm', [], { stdio: 'ignore' });
-    return true;
-  } catch (err) {
-    // dasm without arguments prints its usage and exits non-zero; only a
-    // missing executable means we cannot assemble.
-    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
-
-const skip = hasDasm() ? false : 'dasm is not on PATH (Debian: apt-get install dasm)';
-const buildDir = mkdtempSync(path.join(tmpdir(), 'stadium-roms-'));
-t.teardown(() => rmSync(buildDir, { recursive: true, force: true }));
-
-function assemble(name: string): Uint8Array {
-  const out = path.join(buildDir, `${name}.bin`);
-  try {
-    execFileSync('dasm', [path.join(sourceDir, `${name}.asm`), `-I${sourceDir}`, '-f3', `-o${out}`], { encoding: 'utf8' });
-  } catch (err) {
-    throw new Error(`dasm could not assemble ${name}.asm:\n${(err as { stdout?: string }).stdout ?? String(err)}`);
-  }
-  return new Uint8Array(readFileSync(out));
 }
 
 interface Run {

@@ -20,11 +20,12 @@ export interface MachineTestExports {
   mersenneOutput(seed: number, n: number): number;
 }
 
-const module = new WebAssembly.Module(readFileSync(path.join(repoRoot, 'build', 'ale', 'machine-test.wasm')));
+/** The compiled machine-test.wasm. */
+export const machineModule = new WebAssembly.Module(readFileSync(path.join(repoRoot, 'build', 'ale', 'machine-test.wasm')));
 
 /** A fresh instance (each test gets its own machine). */
 export function machine(): MachineTestExports {
-  return new WebAssembly.Instance(module, {}).exports as unknown as MachineTestExports;
+  return new WebAssembly.Instance(machineModule, {}).exports as unknown as MachineTestExports;
 }
 
 /** Installs a ROM image in a fresh machine; returns the machine and the detected scheme. */

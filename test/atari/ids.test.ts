@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { StatusError } from '../../env-server/errors.js';
 import type { Env } from '../../env-server/envs/env.js';
+import { ATARI_GAMES } from '../../env-server/envs/atari/games.js';
 import { SHARED_ROMS, atariRegistry, fnv1a, romSkip } from './shared.js';
 
 t.test('every game has ale-py\'s ids with their settings, described without any ROM', async (t) => {
@@ -32,6 +33,17 @@ t.test('every game has ale-py\'s ids with their settings, described without any 
   t.equal(String(d.observationSpace), 'Box(0, 255, (210,160,3), uint8)');
   t.equal(String(d.actionSpace), 'Discrete(9)');
   t.equal(String(reg.describe('Pong-ram-v4').observationSpace), 'Box(0, 255, (128), uint8)');
+});
+
+t.test('the spaces described without a ROM are those of the game once loaded (its screen rows, its actions)', { skip: romSkip }, async (t) => {
+  const reg = atariRegistry();
+  for (const g of ATARI_GAMES) {
+    const id = `ALE/${g.name}-v5`;
+    const env = reg.make(id, {});
+    const d = reg.describe(id);
+    t.equal(String(d.observationSpace), String(env.observationSpace), `${id}: observations`);
+    t.equal(String(d.actionSpace), String(env.actionSpace), `${id}: actions`);
+  }
 });
 
 t.test('a missing or wrong ROM is a clear FAILED_PRECONDITION naming the game, the MD5 and the import command', { skip: romSkip }, async (t) => {

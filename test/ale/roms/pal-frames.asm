@@ -12,14 +12,7 @@
 Start   CLEAN_START
         lda #$44
         sta COLUBK
-Frame   lda #2
-        sta WSYNC
-        sta VSYNC
-        sta WSYNC
-        sta WSYNC
-        sta WSYNC
-        lda #0
-        sta VSYNC       ; the frame ends here (3 + 310 or 311 lines after the last)
+Frame   FRAME_SYNC      ; the frame ends here (3 + 310 or 311 lines after the last)
         ldx #155
 .a      sta WSYNC
         dex

@@ -46,6 +46,19 @@ T1024T  = $297
         txs
         ENDM
 
+        ; ends the line, then VSYNC on for three whole lines: ALE ends its frame
+        ; as VSYNC goes off (a few cycles into the fourth line)
+        MAC FRAME_SYNC
+        lda #2
+        sta WSYNC
+        sta VSYNC
+        sta WSYNC
+        sta WSYNC
+        sta WSYNC
+        lda #0
+        sta VSYNC
+        ENDM
+
         ; {1} cycles of delay (at least 2): NOPs, and one BIT zp for an odd count
         MAC SLEEP
         IF {1} & 1
