@@ -43,7 +43,8 @@ async function measure(emulator: Emulator, rom: Uint8Array, mode: Mode, seconds:
   const withScreen = mode === 'gray';
   const actions = ale.getMinimalActionSet();
   const rng = new Xoshiro128(1);
-  const gray = new Uint8Array(210 * 160);
+  const [rows, columns] = ale.getScreenDims();
+  const gray = new Uint8Array(rows * columns);
   const run = (steps: number): void => {
     for (let i = 0; i < steps; i++) {
       ale.act(actions[Math.floor(rng.random() * actions.length)]);
