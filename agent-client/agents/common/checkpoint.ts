@@ -1,4 +1,4 @@
-// A checkpoint is a directory with `agent.safetensors` (networks, optimiser moments, replay) and `agent.json`
+// A checkpoint is a directory with `agent.safetensors` (networks, optimiser state, replay) and `agent.json`
 // (kind, env, seed, config, counters). Both are written to temporary names and renamed, so an interrupted save
 // leaves the previous checkpoint whole.
 
@@ -56,7 +56,7 @@ export function withPrefix(tensors: Record<string, torch.Tensor>, prefix: string
   return Object.fromEntries(Object.entries(tensors).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
 }
 
-/** A module's state dict with names under `prefix`. */
-export function prefixed(module: torch.nn.Module, prefix: string): Record<string, torch.Tensor> {
-  return Object.fromEntries(Object.entries(module.stateDict()).map(([k, v]) => [prefix + k, v]));
+/** A module's or an optimiser's state dict with names under `prefix`. */
+export function prefixed(owner: { stateDict(): Record<string, torch.Tensor> }, prefix: string): Record<string, torch.Tensor> {
+  return Object.fromEntries(Object.entries(owner.stateDict()).map(([k, v]) => [prefix + k, v]));
 }
