@@ -113,5 +113,6 @@ export class QLearner {
     this.q.dispose();
     this.target.dispose();
     this.optimizer.dispose();
+    this.replay.dispose();
   }
 }

@@ -1,6 +1,8 @@
 // Experience replay (Lin 1992; Mnih et al. 2015) with n-step returns and, optionally, proportional prioritised
-// sampling (Schaul et al. 2015). Observations live on the training device in an ObservationStore; the per-transition
-// scalars (ids, action, n-step return, discount, priority) live in host arrays and go to the device per batch.
+// sampling (Schaul et al. 2015). Everything a batch is made of lives on the training device: observations in an
+// ObservationStore, and per transition its observation ids, action, n-step return and discount in two tensors, so a
+// batch is one upload of sampled indices plus gathers on the device. Sampling itself (the seeded RNG, and the sum
+// tree over priorities) stays on the host, where draws are reproducible and O(log n) each.
 
 import * as torch from '../../torch/index.js';
 import type { CountingRng } from '../common/rng.js';
@@ -45,11 +47,13 @@ export interface Batch {
 export class Replay {
   readonly store: ObservationStore;
   private readonly nstep: NStep<Float32Array>;
+  /** [capacity, 2] int64: each transition's observation id and next observation id in the store. */
+  private readonly ids: torch.Tensor;
+  /** [capacity, actionDim + 2] float32: each transition's action, then its n-step return, then its discount. */
+  private readonly values: torch.Tensor;
+  // The observation ids once more on the host: eviction looks at the oldest one every step, and reading it from
+  // the device would cost a device synchronisation per step.
   private readonly obsIds: Float64Array;
-  private readonly nextIds: Float64Array;
-  private readonly actions: Float32Array;
-  private readonly rewards: Float32Array;
-  private readonly discounts: Float32Array;
   private readonly tree: SumTree | null;
   private maxPriority = 1;
   private added = 0;
@@ -68,11 +72,9 @@ export class Replay {
     // Room for the pending n-step transitions and one stack beyond the live transitions.
     this.store = new ObservationStore(encoding.shape, encoding.dtype, config.frameStack, c + config.frameStack + config.nStep + 1, device);
     this.nstep = new NStep(config.nStep, config.gamma);
+    this.ids = torch.keep(torch.zeros([c, 2], { dtype: 'int64', device }));
+    this.values = torch.keep(torch.zeros([c, actionDim + 2], { device }));
     this.obsIds = new Float64Array(c);
-    this.nextIds = new Float64Array(c);
-    this.actions = new Float32Array(c * actionDim);
-    this.rewards = new Float32Array(c);
-    this.discounts = new Float32Array(c);
     this.tree = config.prioritized ? new SumTree(c) : null;
   }
 
@@ -95,10 +97,11 @@ export class Replay {
       const slot = this.added % this.config.capacity;
       if (this.size === this.config.capacity) this.oldest++;
       this.obsIds[slot] = e.obs;
-      this.nextIds[slot] = e.nextObs;
-      this.actions.set(e.action, slot * this.actionDim);
-      this.rewards[slot] = e.reward;
-      this.discounts[slot] = e.discount;
+      torch.tidy(() => {
+        const dev = { device: this.device };
+        this.ids.select(0, slot).copy_(torch.tensor(BigInt64Array.of(BigInt(e.obs), BigInt(e.nextObs)), dev));
+        this.values.select(0, slot).copy_(torch.tensor(Float32Array.of(...e.action, e.reward, e.discount), dev));
+      });
       this.tree?.set(slot, this.maxPriority ** this.config.prioritized!.alpha);
       this.added++;
     }
@@ -132,18 +135,18 @@ export class Replay {
     } else {
       for (let i = 0; i < batchSize; i++) slots[i] = (this.oldest + this.rng.integer(this.size)) % c;
     }
-    const pick = (src: Float64Array) => Float64Array.from(slots, (s) => src[s]);
-    const ad = this.actionDim;
-    const actions = new Float32Array(batchSize * ad);
-    slots.forEach((s, i) => actions.set(this.actions.subarray(s * ad, (s + 1) * ad), i * ad));
     const dev = { device: this.device };
+    const index = torch.tensor(BigInt64Array.from(slots, (s) => BigInt(s)), dev);
+    const ids = this.ids.indexSelect(0, index);
+    const values = this.values.indexSelect(0, index);
+    const ad = this.actionDim;
     return {
       slots,
-      obs: this.store.gather(pick(this.obsIds)),
-      nextObs: this.store.gather(pick(this.nextIds)),
-      actions: torch.tensor(actions, { shape: [batchSize, ad], ...dev }),
-      rewards: torch.tensor(Float32Array.from(slots, (s) => this.rewards[s]), dev),
-      discounts: torch.tensor(Float32Array.from(slots, (s) => this.discounts[s]), dev),
+      obs: this.store.gather(ids.select(1, 0)),
+      nextObs: this.store.gather(ids.select(1, 1)),
+      actions: values.slice(1, 0, ad),
+      rewards: values.select(1, ad),
+      discounts: values.select(1, ad + 1),
       weights: torch.tensor(weights, dev),
     };
   }
@@ -159,21 +162,17 @@ export class Replay {
     });
   }
 
-  /** The buffer's contents for a checkpoint: frames as stored, scalars as tensors, counters as JSON. */
+  /** The buffer's contents for a checkpoint: its tensors as stored, priorities as a tensor, counters as JSON. */
   checkpoint(prefix: string): { tensors: Record<string, torch.Tensor>; state: ReplayState } {
     const c = this.config.capacity;
     const priorities = new Float64Array(this.tree ? c : 0);
     for (let i = 0; i < priorities.length; i++) priorities[i] = this.tree!.get(i);
-    const host = (a: Float64Array | Float32Array) => torch.tensor(a);
     return {
       tensors: {
         [`${prefix}frames`]: this.store.frames,
-        [`${prefix}obs_ids`]: host(this.obsIds),
-        [`${prefix}next_ids`]: host(this.nextIds),
-        [`${prefix}actions`]: host(this.actions),
-        [`${prefix}rewards`]: host(this.rewards),
-        [`${prefix}discounts`]: host(this.discounts),
-        [`${prefix}priorities`]: host(priorities),
+        [`${prefix}ids`]: this.ids,
+        [`${prefix}values`]: this.values,
+        [`${prefix}priorities`]: torch.tensor(priorities),
       },
       state: { added: this.added, oldest: this.oldest, maxPriority: this.maxPriority, framesWritten: this.store.serial },
     };
@@ -185,19 +184,25 @@ export class Replay {
       if (!t) throw new Error(`checkpoint lacks replay tensor '${prefix + name}'`);
       return t;
     };
-    torch.noGrad(() => this.store.frames.copy_(get('frames')));
+    torch.noGrad(() => {
+      this.store.frames.copy_(get('frames'));
+      this.ids.copy_(get('ids'));
+      this.values.copy_(get('values'));
+    });
     this.store.restore(state.framesWritten);
-    this.obsIds.set(get('obs_ids').data() as Float64Array);
-    this.nextIds.set(get('next_ids').data() as Float64Array);
-    this.actions.set(get('actions').data() as Float32Array);
-    this.rewards.set(get('rewards').data() as Float32Array);
-    this.discounts.set(get('discounts').data() as Float32Array);
+    torch.tidy(() => (this.ids.select(1, 0).data() as BigInt64Array).forEach((id, i) => (this.obsIds[i] = Number(id))));
     const priorities = get('priorities').data() as Float64Array;
     priorities.forEach((p, i) => this.tree?.set(i, p));
     this.added = state.added;
     this.oldest = state.oldest;
     this.maxPriority = state.maxPriority;
     this.current = -1;
+  }
+
+  dispose(): void {
+    this.store.dispose();
+    this.ids.dispose();
+    this.values.dispose();
   }
 }
 

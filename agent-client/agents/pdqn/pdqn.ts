@@ -193,7 +193,7 @@ export class PDQN implements Agent {
   }
 
   dispose(): void {
-    for (const m of [this.q, this.qTarget, this.actor, this.actorTarget, this.qOptimizer, this.actorOptimizer]) m.dispose();
+    for (const m of [this.q, this.qTarget, this.actor, this.actorTarget, this.qOptimizer, this.actorOptimizer, this.replay]) m.dispose();
     this.passMask.dispose();
   }
 }
