@@ -65,3 +65,36 @@ t.test('2-step transitions come back from the device as they were added; the old
   replay.dispose();
   t.end();
 });
+
+t.test('prioritised importance weights are normalised by the largest weight in the buffer, not in the batch', (t) => {
+  const config = { capacity: 4, nStep: 1, gamma: 0.9, prioritized: { alpha: 1, beta0: 0.4, betaSteps: 1, eps: 0.5 }, frameStack: 1 };
+  const replay = new Replay(config, { shape: [2], dtype: 'float32' }, 1, 'cpu', new CountingRng(3));
+  replay.begin(obs(0));
+  for (let k = 1; k <= 4; k++) replay.add([0], 0, obs(k), false, false);
+  // |δ| + eps = priorities 1, 2, 4, 8 for slots 0..3 (transitions from obs 0..3); α = 1.
+  replay.updatePriorities(Int32Array.of(0, 1, 2, 3), Float32Array.of(0.5, 1.5, 3.5, 7.5));
+  // N = 4, P = p/15: (N·P)^-1 = 15/4, 15/8, 15/16, 15/32; over the buffer's largest, 15/4: 1, 1/2, 1/4, 1/8.
+  const check = (want: number[], obsBySlot: number[], what: string) => {
+    let withoutSlot0 = 0;
+    let wrong = 0;
+    for (let draw = 0; draw < 20; draw++) {
+      torch.tidy(() => {
+        const b = replay.sample(2, 1);
+        const w = b.weights.toArray();
+        const o = b.obs.toArray();
+        b.slots.forEach((s, i) => {
+          if (w[i] !== want[s] || o[2 * i] !== obsBySlot[s]) wrong++;
+        });
+        if (want[b.slots[0]] !== 1 && want[b.slots[1]] !== 1) withoutSlot0++;
+      });
+    }
+    t.equal(wrong, 0, `${what}: each weight is (p_i / p_min)^-β, by slot ${want.join(', ')}`);
+    t.ok(withoutSlot0 > 0, `${what}: batches without the smallest priority keep weights below 1 (batch-max normalisation would give 1)`);
+  };
+  check([1, 0.5, 0.25, 0.125], [0, 1, 2, 3], 'full buffer');
+  // A fifth transition overwrites slot 0 with the largest priority so far (8): the minimum is now slot 1's 2.
+  replay.add([0], 0, obs(5), false, false);
+  check([0.25, 1, 0.5, 0.25], [4, 1, 2, 3], 'after the smallest priority left');
+  replay.dispose();
+  t.end();
+});

@@ -2,13 +2,14 @@
 // sampling (Schaul et al. 2015). Everything a batch is made of lives on the training device: observations in an
 // ObservationStore, and per transition its observation ids, action, n-step return and discount in two tensors, so a
 // batch is one upload of sampled indices plus gathers on the device. Sampling itself (the seeded RNG, and the sum
-// tree over priorities) stays on the host, where draws are reproducible and O(log n) each.
+// and min trees over priorities) stays on the host, where draws are reproducible and O(log n) each.
 
 import * as torch from '../../torch/index.js';
 import type { CountingRng } from '../common/rng.js';
 import type { Encoding } from '../common/encoding.js';
 import { NStep } from './n-step.js';
 import { ObservationStore } from './observation-store.js';
+import { MinTree } from './min-tree.js';
 import { SumTree } from './sum-tree.js';
 
 export interface PrioritizedConfig {
@@ -54,7 +55,8 @@ export class Replay {
   // The observation ids once more on the host: eviction looks at the oldest one every step, and reading it from
   // the device would cost a device synchronisation per step.
   private readonly obsIds: Float64Array;
-  private readonly tree: SumTree | null;
+  /** Priorities^α: summed for sampling, and their minimum for normalising the importance weights. */
+  private readonly trees: { sum: SumTree; min: MinTree } | null;
   private maxPriority = 1;
   private added = 0;
   private oldest = 0;
@@ -75,7 +77,7 @@ export class Replay {
     this.ids = torch.keep(torch.zeros([c, 2], { dtype: 'int64', device }));
     this.values = torch.keep(torch.zeros([c, actionDim + 2], { device }));
     this.obsIds = new Float64Array(c);
-    this.tree = config.prioritized ? new SumTree(c) : null;
+    this.trees = config.prioritized ? { sum: new SumTree(c), min: new MinTree(c) } : null;
   }
 
   get size(): number {
@@ -102,7 +104,7 @@ export class Replay {
         this.ids.select(0, slot).copy_(torch.tensor(BigInt64Array.of(BigInt(e.obs), BigInt(e.nextObs)), dev));
         this.values.select(0, slot).copy_(torch.tensor(Float32Array.of(...e.action, e.reward, e.discount), dev));
       });
-      this.tree?.set(slot, this.maxPriority ** this.config.prioritized!.alpha);
+      if (this.config.prioritized) this.setPriority(slot, this.maxPriority ** this.config.prioritized.alpha);
       this.added++;
     }
     this.current = next;
@@ -111,7 +113,7 @@ export class Replay {
   /** Transitions whose observation frames were overwritten leave replay, oldest first. */
   private evictBroken(): void {
     while (this.size > 0 && !this.store.intact(this.obsIds[this.oldest % this.config.capacity])) {
-      this.tree?.set(this.oldest % this.config.capacity, 0);
+      this.setPriority(this.oldest % this.config.capacity, 0);
       this.oldest++;
     }
   }
@@ -122,16 +124,15 @@ export class Replay {
     const c = this.config.capacity;
     const slots = new Int32Array(batchSize);
     const weights = new Float32Array(batchSize).fill(1);
-    if (this.tree) {
-      const total = this.tree.total;
-      const segment = total / batchSize;
-      let maxW = 0;
+    if (this.trees) {
+      const { sum, min } = this.trees;
+      const segment = sum.total / batchSize;
       for (let i = 0; i < batchSize; i++) {
-        slots[i] = this.tree.find((i + this.rng.random()) * segment);
-        weights[i] = (this.size * (this.tree.get(slots[i]) / total)) ** -beta;
-        maxW = Math.max(maxW, weights[i]);
+        slots[i] = sum.find((i + this.rng.random()) * segment);
+        // w_i = (N·P(i))^-β / max_j (N·P(j))^-β over the whole buffer; the largest weight is the smallest
+        // priority's, so N and the total cancel and w_i = (p_i / p_min)^-β.
+        weights[i] = (sum.get(slots[i]) / min.min) ** -beta;
       }
-      for (let i = 0; i < batchSize; i++) weights[i] /= maxW;
     } else {
       for (let i = 0; i < batchSize; i++) slots[i] = (this.oldest + this.rng.integer(this.size)) % c;
     }
@@ -151,22 +152,28 @@ export class Replay {
     };
   }
 
+  /** Priority^α 0 marks an empty slot: never sampled, and no part of the minimum. */
+  private setPriority(slot: number, scaled: number): void {
+    this.trees?.sum.set(slot, scaled);
+    this.trees?.min.set(slot, scaled > 0 ? scaled : Infinity);
+  }
+
   /** Sets the sampled transitions' priorities from their new |TD errors| (prioritised replay only). */
   updatePriorities(slots: Int32Array, tdErrors: Float32Array): void {
     const p = this.config.prioritized;
-    if (!this.tree || !p) return;
+    if (!this.trees || !p) return;
     slots.forEach((s, i) => {
       const priority = Math.abs(tdErrors[i]) + p.eps;
       this.maxPriority = Math.max(this.maxPriority, priority);
-      this.tree!.set(s, priority ** p.alpha);
+      this.setPriority(s, priority ** p.alpha);
     });
   }
 
   /** The buffer's contents for a checkpoint: its tensors as stored, priorities as a tensor, counters as JSON. */
   checkpoint(prefix: string): { tensors: Record<string, torch.Tensor>; state: ReplayState } {
     const c = this.config.capacity;
-    const priorities = new Float64Array(this.tree ? c : 0);
-    for (let i = 0; i < priorities.length; i++) priorities[i] = this.tree!.get(i);
+    const priorities = new Float64Array(this.trees ? c : 0);
+    for (let i = 0; i < priorities.length; i++) priorities[i] = this.trees!.sum.get(i);
     return {
       tensors: {
         [`${prefix}frames`]: this.store.frames,
@@ -192,7 +199,7 @@ export class Replay {
     this.store.restore(state.framesWritten);
     torch.tidy(() => (this.ids.select(1, 0).data() as BigInt64Array).forEach((id, i) => (this.obsIds[i] = Number(id))));
     const priorities = get('priorities').data() as Float64Array;
-    priorities.forEach((p, i) => this.tree?.set(i, p));
+    priorities.forEach((p, i) => this.setPriority(i, p));
     this.added = state.added;
     this.oldest = state.oldest;
     this.maxPriority = state.maxPriority;
