@@ -95,6 +95,8 @@ export interface Native {
   divScalar(a: Handle, b: number | boolean): Handle;
   pow(a: Handle, b: Handle): Handle;
   powScalar(a: Handle, b: number | boolean): Handle;
+  remainder(a: Handle, b: Handle): Handle;
+  remainderScalar(a: Handle, b: number | boolean): Handle;
   eq(a: Handle, b: Handle): Handle;
   eqScalar(a: Handle, b: number | boolean): Handle;
   ne(a: Handle, b: Handle): Handle;

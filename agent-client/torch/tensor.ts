@@ -236,6 +236,10 @@ export class Tensor {
   pow(exponent: Operand): Tensor {
     return this.binary(native.pow, native.powScalar, exponent);
   }
+  /** The modulus with the sign of the divisor, as Python's % (torch.remainder). */
+  remainder(divisor: Operand): Tensor {
+    return this.binary(native.remainder, native.remainderScalar, divisor);
+  }
   neg(): Tensor {
     return new Tensor(native.neg(this.handle));
   }

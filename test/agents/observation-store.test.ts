@@ -11,6 +11,11 @@ function stackOf(k: number, v0: number): Uint8Array {
   return out;
 }
 
+/** Ids as the int64 tensor gather() takes. */
+function ids64(ids: number[]): torch.Tensor {
+  return torch.tensor(BigInt64Array.from(ids, (i) => BigInt(i)));
+}
+
 t.test('stacked observations are stored one new frame per continuing step', (t) => {
   const store = new ObservationStore([3, 2, 2], 'uint8', 3, 8, 'cpu');
   const obs = [stackOf(3, 10), stackOf(3, 11), stackOf(3, 12)];
@@ -20,12 +25,13 @@ t.test('stacked observations are stored one new frame per continuing step', (t) 
   const rid = store.put(reset, false);
   t.equal(rid, 7, 'a new episode writes its whole stack');
   torch.tidy(() => {
-    const got = store.gather([ids[0], ids[2], rid]);
+    const got = store.gather(ids64([ids[0], ids[2], rid]));
     t.same(got.shape, [3, 3, 2, 2]);
     t.same(Array.from(got.data() as Uint8Array), [...obs[0], ...obs[2], ...reset]);
   });
   const wrong = stackOf(3, 90);
   t.equal(store.put(wrong, true), 10, 'a "continuing" stack that does not overlap is stored whole');
+  torch.tidy(() => t.same(Array.from(store.gather(ids64([10])).data() as Uint8Array), [...wrong], 'serials 8..10 wrap around to slots 0..2'));
   t.notOk(store.intact(ids[0]), 'frames 0..2 were overwritten by frames 8..10');
   t.ok(store.intact(rid));
   t.end();
@@ -35,7 +41,7 @@ t.test('vectors (k = 1) are stored once each', (t) => {
   const store = new ObservationStore([3], 'float32', 1, 4, 'cpu');
   const ids = [0, 1, 2, 3, 4].map((i) => store.put(Float32Array.of(i, i + 0.5, -i), i > 0));
   t.same(ids, [0, 1, 2, 3, 4]);
-  torch.tidy(() => t.same(Array.from(store.gather([4, 1]).data() as Float32Array), [4, 4.5, -4, 1, 1.5, -1]));
+  torch.tidy(() => t.same(Array.from(store.gather(ids64([4, 1])).data() as Float32Array), [4, 4.5, -4, 1, 1.5, -1]));
   t.notOk(store.intact(0));
   t.ok(store.intact(1));
   t.throws(() => new ObservationStore([4, 2], 'uint8', 3, 4, 'cpu'), /stack of 3 frames needs observations of shape \[3/);

@@ -38,7 +38,7 @@ export async function roundTrip(t: Test, agent: Agent, spaces: EnvSpaces): Promi
   return copy;
 }
 
-/** Every tensor of the agents' checkpoints, byte for byte (networks, optimiser moments, replay). */
+/** Every tensor of the agents' checkpoints, byte for byte (networks, optimiser state, replay). */
 export function sameTensors(t: Test, a: Agent, b: Agent, what: string): void {
   torch.tidy(() => {
     const ta = a.checkpoint().tensors;

@@ -1,6 +1,8 @@
 // npm run bench:learn [-- NAME…]: trains each agent on its env on the CPU with fixed seeds against a real server
 // started in this process, and prints env steps to reach the target, the final greedy evaluation, wall time and
-// env steps/s. Learning results, not timings for CI: each run takes minutes on two shared cores.
+// env steps/s. Learning results, not timings for CI: each run takes minutes on two shared cores. A case with several
+// seeds reports the mean final evaluation over them (as Bester et al. report Platform results), because a single
+// seed's final policy can sit anywhere in the band the learner oscillates in.
 
 import { rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,7 +24,8 @@ interface Case {
   env: string;
   envKwargs?: Record<string, unknown>;
   steps: number;
-  seed: number;
+  /** One training run per seed; the row shows the mean final evaluation and each seed's. */
+  seeds: number[];
   overrides?: Record<string, unknown>;
   /** The target on the mean greedy return over `evalEpisodes` (success rate where returns are 0/1). */
   target: number | null;
@@ -44,15 +47,15 @@ function frozenLakeOptimum(): string {
 }
 
 const CASES: Case[] = [
-  { name: 'dqn-cartpole', agent: 'dqn', env: 'CartPole-v1', steps: 50_000, seed: 1, target: 475, evalEpisodes: 100, checkEvery: 2500, quickEpisodes: 10, stopAtTarget: true },
-  { name: 'pdqn-platform', agent: 'pdqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
-  { name: 'mpdqn-platform', agent: 'mpdqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
-  { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 20_000, seed: 1, target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
-  { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seed: 1, target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
-  { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seed: 1, target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
-  { name: 'rnd-cartpole', agent: 'rnd', env: 'CartPole-v1', steps: 20_000, seed: 1, target: null, evalEpisodes: 20, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
-  { name: 'rnd-frozenlake8x8', agent: 'rnd', env: 'FrozenLake8x8-v1', steps: 20_000, seed: 1, target: null, evalEpisodes: 200, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
-  { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 200_000, seed: 1, target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
+  { name: 'dqn-cartpole', agent: 'dqn', env: 'CartPole-v1', steps: 50_000, seeds: [1], target: 475, evalEpisodes: 100, checkEvery: 2500, quickEpisodes: 10, stopAtTarget: true },
+  { name: 'pdqn-platform', agent: 'pdqn', env: 'Platform-v0', steps: 20_000, seeds: [1, 2, 3], target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'mpdqn-platform', agent: 'mpdqn', env: 'Platform-v0', steps: 20_000, seeds: [1, 2, 3], target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 20_000, seeds: [1, 2, 3], target: 0.9, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 100, stopAtTarget: false },
+  { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seeds: [1], target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
+  { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seeds: [1], target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
+  { name: 'rnd-cartpole', agent: 'rnd', env: 'CartPole-v1', steps: 20_000, seeds: [1], target: null, evalEpisodes: 20, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'rnd-frozenlake8x8', agent: 'rnd', env: 'FrozenLake8x8-v1', steps: 20_000, seeds: [1], target: null, evalEpisodes: 200, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 200_000, seeds: [1], target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
 ];
 
 interface Row {
@@ -65,12 +68,21 @@ interface Row {
   note: string;
 }
 
-async function runCase(c: Case, address: string): Promise<Row> {
+/** What one seed's training run gave. */
+interface SeedResult {
+  reachedAt: number | null;
+  final: number;
+  trainedSteps: number;
+  trainMs: number;
+  curve: string[];
+}
+
+async function runSeed(c: Case, seed: number, address: string): Promise<SeedResult> {
   const stadium = Stadium.connect(address);
   const env = await stadium.make(c.env, { kwargs: c.envKwargs });
   const evalEnv = await stadium.make(c.env, { kwargs: c.envKwargs });
-  const agent = createAgent(c.agent, { envId: c.env, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed: c.seed, device: 'cpu', overrides: c.overrides });
-  const runDir = join(tmpdir(), 'stadium-bench', c.name);
+  const agent = createAgent(c.agent, { envId: c.env, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed, device: 'cpu', overrides: c.overrides });
+  const runDir = join(tmpdir(), 'stadium-bench', c.seeds.length > 1 ? `${c.name}-seed${seed}` : c.name);
   rmSync(runDir, { recursive: true, force: true });
   const log = new RunLog(runDir, c.steps, process.stderr.isTTY ? process.stderr : null);
   const curve: string[] = [];
@@ -79,15 +91,15 @@ async function runCase(c: Case, address: string): Promise<Row> {
   let reachedAt: number | null = null;
   let finalReturns: number[] | null = null;
   let nextCheck = c.checkEvery;
-  const timedEval = async (episodes: number, seed: number) => {
+  const timedEval = async (episodes: number, evalSeed: number) => {
     const t = performance.now();
-    const r = await evaluate(evalEnv, agent, episodes, seed);
+    const r = await evaluate(evalEnv, agent, episodes, evalSeed);
     evalMs += performance.now() - t;
     return r;
   };
   await train(env, agent, {
     steps: c.steps,
-    seed: c.seed,
+    seed,
     shouldStop: () => {
       log.tick(agent.steps, agent.metrics());
       if (c.curve && agent.steps % Math.floor(c.steps / 8) === 0 && agent.steps > 0 && curve.length < 8) curve.push(`${agent.steps / 1000}k: ${agent.metrics()[c.curve].toFixed(3)}`);
@@ -97,11 +109,11 @@ async function runCase(c: Case, address: string): Promise<Row> {
       log.episode(e);
       if (c.target === null || reachedAt !== null || agent.steps < nextCheck) return false;
       nextCheck += c.checkEvery;
-      const quick = mean(await timedEval(c.quickEpisodes, c.seed + agent.steps));
-      process.stderr.write(`\n[${c.name}] step ${agent.steps}: quick greedy check ${quick.toFixed(3)} over ${c.quickEpisodes} episodes\n`);
+      const quick = mean(await timedEval(c.quickEpisodes, seed + agent.steps));
+      process.stderr.write(`\n[${c.name} seed ${seed}] step ${agent.steps}: quick greedy check ${quick.toFixed(3)} over ${c.quickEpisodes} episodes\n`);
       if (quick < c.target) return false;
-      const full = await timedEval(c.evalEpisodes, c.seed + 1_000_000);
-      process.stderr.write(`[${c.name}] step ${agent.steps}: greedy ${mean(full).toFixed(3)} over ${c.evalEpisodes} episodes\n`);
+      const full = await timedEval(c.evalEpisodes, seed + 1_000_000);
+      process.stderr.write(`[${c.name} seed ${seed}] step ${agent.steps}: greedy ${mean(full).toFixed(3)} over ${c.evalEpisodes} episodes\n`);
       if (mean(full) < c.target) return false;
       reachedAt = agent.steps;
       if (c.stopAtTarget) finalReturns = full;
@@ -111,19 +123,33 @@ async function runCase(c: Case, address: string): Promise<Row> {
   log.close();
   const trainMs = performance.now() - started - evalMs;
   const trainedSteps = agent.steps;
-  finalReturns ??= await timedEval(c.evalEpisodes, c.seed + 1_000_000);
+  finalReturns ??= await timedEval(c.evalEpisodes, seed + 1_000_000);
   const final = mean(finalReturns);
   if (c.target !== null && reachedAt === null && final >= c.target) reachedAt = trainedSteps;
-  const notes = [c.reference?.(), curve.length ? `${c.curve} ${curve.join(', ')}` : '', `metrics in ${runDir}`].filter(Boolean).join('; ');
   agent.dispose();
   await env.close();
   await evalEnv.close();
   stadium.close();
+  return { reachedAt, final, trainedSteps, trainMs, curve };
+}
+
+async function runCase(c: Case, address: string): Promise<Row> {
+  const started = performance.now();
+  const results: SeedResult[] = [];
+  for (const seed of c.seeds) results.push(await runSeed(c, seed, address));
+  const final = mean(results.map((r) => r.final));
+  const perSeed = c.seeds.length > 1 ? `; seeds ${c.seeds.join(', ')}: ${results.map((r) => r.final.toFixed(3)).join(', ')}` : '';
+  const reached = results.map((r) => (r.reachedAt === null ? `not within ${r.trainedSteps}` : String(r.reachedAt)));
+  const curve = results[0].curve;
+  const runDirs = join(tmpdir(), 'stadium-bench', c.seeds.length > 1 ? `${c.name}-seed*` : c.name);
+  const notes = [c.reference?.(), curve.length ? `${c.curve} ${curve.join(', ')}` : '', `metrics in ${runDirs}`].filter(Boolean).join('; ');
+  const trainedSteps = results.reduce((a, r) => a + r.trainedSteps, 0);
+  const trainMs = results.reduce((a, r) => a + r.trainMs, 0);
   return {
     name: c.name,
     env: c.env,
-    stepsToTarget: c.target === null ? 'n/a' : reachedAt === null ? `not within ${trainedSteps}` : String(reachedAt),
-    final: `${final.toFixed(3)} (${c.evalEpisodes} ep)${c.target === null ? '' : ` target ${c.target}`}`,
+    stepsToTarget: c.target === null ? 'n/a' : reached.join(', '),
+    final: `${final.toFixed(3)} (${c.evalEpisodes} ep${c.seeds.length > 1 ? ` each, mean of ${c.seeds.length} seeds` : ''})${c.target === null ? '' : ` target ${c.target}`}${perSeed}`,
     wall: `${((performance.now() - started) / 1000).toFixed(0)} s`,
     rate: ((trainedSteps * 1000) / trainMs).toFixed(0),
     note: notes,

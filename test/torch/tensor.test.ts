@@ -92,6 +92,9 @@ t.test('arithmetic with tensors and numbers broadcasts like PyTorch', (t) => {
     t.same(a.div(2).toArray(), [0.5, 1, 1.5, 2]);
     t.same(a.neg().toArray(), [-1, -2, -3, -4]);
     t.same(a.pow(2).toArray(), [1, 4, 9, 16]);
+    const r = torch.tensor(BigInt64Array.from([-7n, -1n, 0n, 5n, 9n]));
+    t.same(r.remainder(4).toArray(), [1, 3, 0, 1, 1], 'remainder takes the sign of the divisor, as Python -7 % 4 = 1');
+    t.equal(r.remainder(4).dtype, 'int64');
     t.same(a.matmul(a).toArray(), [7, 10, 15, 22]);
     t.same(a.clamp(2, 3).toArray(), [2, 2, 3, 3]);
     t.same(a.clamp(null, 2).toArray(), [1, 2, 2, 2]);

@@ -1,4 +1,4 @@
-// A checkpoint is a directory with `agent.safetensors` (networks, optimiser moments, replay) and `agent.json`
+// A checkpoint is a directory with `agent.safetensors` (networks, optimiser state, replay) and `agent.json`
 // (kind, env, seed, config, counters). Both are written to temporary names and renamed, so an interrupted save
 // leaves the previous checkpoint whole.
 
@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import * as torch from '../../torch/index.js';
 import type { Agent, Json } from './agent.js';
 
+// Format 2: optimiser state is the engine's stateDict(), and replay keeps its per-transition values as tensors.
+const FORMAT = 2;
+
 export interface CheckpointMeta {
-  format: 1;
+  format: typeof FORMAT;
   kind: string;
   envId: string;
   seed: number;
@@ -25,7 +28,7 @@ export async function saveCheckpoint(dir: string, agent: Agent, meta: Omit<Check
     const c = agent.checkpoint();
     return { bytes: torch.serialize(c.tensors, { kind: agent.kind, envId: meta.envId }), state: c.state };
   });
-  const json: CheckpointMeta = { format: 1, kind: agent.kind, config: agent.config, state, ...meta };
+  const json: CheckpointMeta = { format: FORMAT, kind: agent.kind, config: agent.config, state, ...meta };
   await writeFile(join(dir, 'agent.safetensors.tmp'), bytes);
   await writeFile(join(dir, 'agent.json.tmp'), JSON.stringify(json, null, 1));
   await rename(join(dir, 'agent.safetensors.tmp'), join(dir, 'agent.safetensors'));
@@ -39,7 +42,7 @@ export async function readCheckpoint(dir: string, device: torch.Device): Promise
   } catch (e) {
     throw new Error(`no readable checkpoint in '${dir}' (expected agent.json and agent.safetensors there): ${(e as Error).message}`);
   }
-  if (meta.format !== 1) throw new Error(`checkpoint '${dir}' has format ${meta.format}; this version reads format 1`);
+  if (meta.format !== FORMAT) throw new Error(`checkpoint '${dir}' has format ${meta.format}; this version reads format ${FORMAT}`);
   const tensors = await torch.load(join(dir, 'agent.safetensors'), { device });
   for (const t of Object.values(tensors)) torch.keep(t);
   return { meta, tensors };
@@ -56,7 +59,7 @@ export function withPrefix(tensors: Record<string, torch.Tensor>, prefix: string
   return Object.fromEntries(Object.entries(tensors).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
 }
 
-/** A module's state dict with names under `prefix`. */
-export function prefixed(module: torch.nn.Module, prefix: string): Record<string, torch.Tensor> {
-  return Object.fromEntries(Object.entries(module.stateDict()).map(([k, v]) => [prefix + k, v]));
+/** A module's or an optimiser's state dict with names under `prefix`. */
+export function prefixed(owner: { stateDict(): Record<string, torch.Tensor> }, prefix: string): Record<string, torch.Tensor> {
+  return Object.fromEntries(Object.entries(owner.stateDict()).map(([k, v]) => [prefix + k, v]));
 }

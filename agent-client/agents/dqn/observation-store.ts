@@ -55,17 +55,17 @@ export class ObservationStore {
     return id - this.stack + 1 >= this.written - this.capacity && id < this.written;
   }
 
-  /** The observations with these ids as one [B, ...obsShape] tensor on the device. */
-  gather(ids: ArrayLike<number>): torch.Tensor {
-    const k = this.stack;
-    const slots = new BigInt64Array(ids.length * k);
-    for (let b = 0; b < ids.length; b++) {
-      for (let j = 0; j < k; j++) slots[b * k + j] = BigInt((ids[b] - (k - 1) + j) % this.capacity);
-    }
+  /** The observations whose ids are in `ids` (int64 [B] on the device) as one [B, ...obsShape] tensor there. */
+  gather(ids: torch.Tensor): torch.Tensor {
     return torch.tidy(() => {
-      const index = torch.tensor(slots, { device: this.device });
-      return this.frames.index(index).reshape([ids.length, ...this.obsShape]);
+      // Observation id i is made of the frames with serials i-k+1 … i, which sit at those serials modulo capacity.
+      const serials = ids.unsqueeze(1).add(torch.arange(1 - this.stack, 1, 1, { device: this.device }));
+      return this.frames.index(serials.remainder(this.capacity).flatten()).reshape([ids.size(0), ...this.obsShape]);
     });
+  }
+
+  dispose(): void {
+    this.frames.dispose();
   }
 
   private writeFrame(frame: Float32Array | Uint8Array): void {

@@ -3,7 +3,6 @@
 
 import * as torch from '../../torch/index.js';
 import type { AgentCheckpoint } from '../common/agent.js';
-import { Adam } from '../common/adam.js';
 import { prefixed, withPrefix } from '../common/checkpoint.js';
 import type { Encoding } from '../common/encoding.js';
 import { torsoFor } from '../common/networks.js';
@@ -36,7 +35,7 @@ export interface RewardBonus {
 export class QLearner {
   readonly q: QNetwork;
   readonly target: QNetwork;
-  readonly optimizer: Adam;
+  readonly optimizer: torch.optim.Adam;
   readonly replay: Replay;
   lastLoss = NaN;
   lastQ = NaN;
@@ -52,7 +51,7 @@ export class QLearner {
     this.q = net();
     this.target = net();
     this.target.copyFrom(this.q);
-    this.optimizer = new Adam([this.q], { lr: config.lr, betas: [0.9, 0.999], eps: config.adamEps });
+    this.optimizer = new torch.optim.Adam(this.q.parameters(), { lr: config.lr, betas: [0.9, 0.999], eps: config.adamEps });
     const replayConfig = { capacity: config.bufferSize, nStep: config.nStep, gamma: config.gamma, prioritized: config.prioritized, frameStack: config.frameStack };
     this.replay = new Replay(replayConfig, encoding, 1, device, rng);
   }
@@ -97,21 +96,23 @@ export class QLearner {
   checkpoint(prefix: string): AgentCheckpoint {
     const replay = this.replay.checkpoint(`${prefix}replay.`);
     return {
-      tensors: { ...prefixed(this.q, `${prefix}q.`), ...prefixed(this.target, `${prefix}target.`), ...this.optimizer.stateTensors(`${prefix}adam.`), ...replay.tensors },
-      state: { adamSteps: this.optimizer.steps, replay: { ...replay.state } },
+      tensors: { ...prefixed(this.q, `${prefix}q.`), ...prefixed(this.target, `${prefix}target.`), ...prefixed(this.optimizer, `${prefix}adam.`), ...replay.tensors },
+      state: { replay: { ...replay.state } },
     };
   }
 
   restore(c: AgentCheckpoint, prefix: string): void {
-    const s = c.state as unknown as { adamSteps: number; replay: ReplayState };
+    const s = c.state as unknown as { replay: ReplayState };
     this.q.loadStateDict(withPrefix(c.tensors, `${prefix}q.`));
     this.target.loadStateDict(withPrefix(c.tensors, `${prefix}target.`));
-    this.optimizer.load(c.tensors, `${prefix}adam.`, s.adamSteps);
+    this.optimizer.loadStateDict(withPrefix(c.tensors, `${prefix}adam.`));
     this.replay.restore(c.tensors, `${prefix}replay.`, s.replay);
   }
 
   dispose(): void {
     this.q.dispose();
     this.target.dispose();
+    this.optimizer.dispose();
+    this.replay.dispose();
   }
 }

@@ -1,12 +1,15 @@
 // Experience replay (Lin 1992; Mnih et al. 2015) with n-step returns and, optionally, proportional prioritised
-// sampling (Schaul et al. 2015). Observations live on the training device in an ObservationStore; the per-transition
-// scalars (ids, action, n-step return, discount, priority) live in host arrays and go to the device per batch.
+// sampling (Schaul et al. 2015). Everything a batch is made of lives on the training device: observations in an
+// ObservationStore, and per transition its observation ids, action, n-step return and discount in two tensors, so a
+// batch is one upload of sampled indices plus gathers on the device. Sampling itself (the seeded RNG, and the sum
+// and min trees over priorities) stays on the host, where draws are reproducible and O(log n) each.
 
 import * as torch from '../../torch/index.js';
 import type { CountingRng } from '../common/rng.js';
 import type { Encoding } from '../common/encoding.js';
 import { NStep } from './n-step.js';
 import { ObservationStore } from './observation-store.js';
+import { MinTree } from './min-tree.js';
 import { SumTree } from './sum-tree.js';
 
 export interface PrioritizedConfig {
@@ -45,12 +48,15 @@ export interface Batch {
 export class Replay {
   readonly store: ObservationStore;
   private readonly nstep: NStep<Float32Array>;
+  /** [capacity, 2] int64: each transition's observation id and next observation id in the store. */
+  private readonly ids: torch.Tensor;
+  /** [capacity, actionDim + 2] float32: each transition's action, then its n-step return, then its discount. */
+  private readonly values: torch.Tensor;
+  // The observation ids once more on the host: eviction looks at the oldest one every step, and reading it from
+  // the device would cost a device synchronisation per step.
   private readonly obsIds: Float64Array;
-  private readonly nextIds: Float64Array;
-  private readonly actions: Float32Array;
-  private readonly rewards: Float32Array;
-  private readonly discounts: Float32Array;
-  private readonly tree: SumTree | null;
+  /** Priorities^α: summed for sampling, and their minimum for normalising the importance weights. */
+  private readonly trees: { sum: SumTree; min: MinTree } | null;
   private maxPriority = 1;
   private added = 0;
   private oldest = 0;
@@ -68,12 +74,10 @@ export class Replay {
     // Room for the pending n-step transitions and one stack beyond the live transitions.
     this.store = new ObservationStore(encoding.shape, encoding.dtype, config.frameStack, c + config.frameStack + config.nStep + 1, device);
     this.nstep = new NStep(config.nStep, config.gamma);
+    this.ids = torch.keep(torch.zeros([c, 2], { dtype: 'int64', device }));
+    this.values = torch.keep(torch.zeros([c, actionDim + 2], { device }));
     this.obsIds = new Float64Array(c);
-    this.nextIds = new Float64Array(c);
-    this.actions = new Float32Array(c * actionDim);
-    this.rewards = new Float32Array(c);
-    this.discounts = new Float32Array(c);
-    this.tree = config.prioritized ? new SumTree(c) : null;
+    this.trees = config.prioritized ? { sum: new SumTree(c), min: new MinTree(c) } : null;
   }
 
   get size(): number {
@@ -95,11 +99,12 @@ export class Replay {
       const slot = this.added % this.config.capacity;
       if (this.size === this.config.capacity) this.oldest++;
       this.obsIds[slot] = e.obs;
-      this.nextIds[slot] = e.nextObs;
-      this.actions.set(e.action, slot * this.actionDim);
-      this.rewards[slot] = e.reward;
-      this.discounts[slot] = e.discount;
-      this.tree?.set(slot, this.maxPriority ** this.config.prioritized!.alpha);
+      torch.tidy(() => {
+        const dev = { device: this.device };
+        this.ids.select(0, slot).copy_(torch.tensor(BigInt64Array.of(BigInt(e.obs), BigInt(e.nextObs)), dev));
+        this.values.select(0, slot).copy_(torch.tensor(Float32Array.of(...e.action, e.reward, e.discount), dev));
+      });
+      if (this.config.prioritized) this.setPriority(slot, this.maxPriority ** this.config.prioritized.alpha);
       this.added++;
     }
     this.current = next;
@@ -108,7 +113,7 @@ export class Replay {
   /** Transitions whose observation frames were overwritten leave replay, oldest first. */
   private evictBroken(): void {
     while (this.size > 0 && !this.store.intact(this.obsIds[this.oldest % this.config.capacity])) {
-      this.tree?.set(this.oldest % this.config.capacity, 0);
+      this.setPriority(this.oldest % this.config.capacity, 0);
       this.oldest++;
     }
   }
@@ -119,61 +124,62 @@ export class Replay {
     const c = this.config.capacity;
     const slots = new Int32Array(batchSize);
     const weights = new Float32Array(batchSize).fill(1);
-    if (this.tree) {
-      const total = this.tree.total;
-      const segment = total / batchSize;
-      let maxW = 0;
+    if (this.trees) {
+      const { sum, min } = this.trees;
+      const segment = sum.total / batchSize;
       for (let i = 0; i < batchSize; i++) {
-        slots[i] = this.tree.find((i + this.rng.random()) * segment);
-        weights[i] = (this.size * (this.tree.get(slots[i]) / total)) ** -beta;
-        maxW = Math.max(maxW, weights[i]);
+        slots[i] = sum.find((i + this.rng.random()) * segment);
+        // w_i = (N·P(i))^-β / max_j (N·P(j))^-β over the whole buffer; the largest weight is the smallest
+        // priority's, so N and the total cancel and w_i = (p_i / p_min)^-β.
+        weights[i] = (sum.get(slots[i]) / min.min) ** -beta;
       }
-      for (let i = 0; i < batchSize; i++) weights[i] /= maxW;
     } else {
       for (let i = 0; i < batchSize; i++) slots[i] = (this.oldest + this.rng.integer(this.size)) % c;
     }
-    const pick = (src: Float64Array) => Float64Array.from(slots, (s) => src[s]);
-    const ad = this.actionDim;
-    const actions = new Float32Array(batchSize * ad);
-    slots.forEach((s, i) => actions.set(this.actions.subarray(s * ad, (s + 1) * ad), i * ad));
     const dev = { device: this.device };
+    const index = torch.tensor(BigInt64Array.from(slots, (s) => BigInt(s)), dev);
+    const ids = this.ids.indexSelect(0, index);
+    const values = this.values.indexSelect(0, index);
+    const ad = this.actionDim;
     return {
       slots,
-      obs: this.store.gather(pick(this.obsIds)),
-      nextObs: this.store.gather(pick(this.nextIds)),
-      actions: torch.tensor(actions, { shape: [batchSize, ad], ...dev }),
-      rewards: torch.tensor(Float32Array.from(slots, (s) => this.rewards[s]), dev),
-      discounts: torch.tensor(Float32Array.from(slots, (s) => this.discounts[s]), dev),
+      obs: this.store.gather(ids.select(1, 0)),
+      nextObs: this.store.gather(ids.select(1, 1)),
+      actions: values.slice(1, 0, ad),
+      rewards: values.select(1, ad),
+      discounts: values.select(1, ad + 1),
       weights: torch.tensor(weights, dev),
     };
+  }
+
+  /** Priority^α 0 marks an empty slot: never sampled, and no part of the minimum. */
+  private setPriority(slot: number, scaled: number): void {
+    this.trees?.sum.set(slot, scaled);
+    this.trees?.min.set(slot, scaled > 0 ? scaled : Infinity);
   }
 
   /** Sets the sampled transitions' priorities from their new |TD errors| (prioritised replay only). */
   updatePriorities(slots: Int32Array, tdErrors: Float32Array): void {
     const p = this.config.prioritized;
-    if (!this.tree || !p) return;
+    if (!this.trees || !p) return;
     slots.forEach((s, i) => {
       const priority = Math.abs(tdErrors[i]) + p.eps;
       this.maxPriority = Math.max(this.maxPriority, priority);
-      this.tree!.set(s, priority ** p.alpha);
+      this.setPriority(s, priority ** p.alpha);
     });
   }
 
-  /** The buffer's contents for a checkpoint: frames as stored, scalars as tensors, counters as JSON. */
+  /** The buffer's contents for a checkpoint: its tensors as stored, priorities as a tensor, counters as JSON. */
   checkpoint(prefix: string): { tensors: Record<string, torch.Tensor>; state: ReplayState } {
     const c = this.config.capacity;
-    const priorities = new Float64Array(this.tree ? c : 0);
-    for (let i = 0; i < priorities.length; i++) priorities[i] = this.tree!.get(i);
-    const host = (a: Float64Array | Float32Array) => torch.tensor(a);
+    const priorities = new Float64Array(this.trees ? c : 0);
+    for (let i = 0; i < priorities.length; i++) priorities[i] = this.trees!.sum.get(i);
     return {
       tensors: {
         [`${prefix}frames`]: this.store.frames,
-        [`${prefix}obs_ids`]: host(this.obsIds),
-        [`${prefix}next_ids`]: host(this.nextIds),
-        [`${prefix}actions`]: host(this.actions),
-        [`${prefix}rewards`]: host(this.rewards),
-        [`${prefix}discounts`]: host(this.discounts),
-        [`${prefix}priorities`]: host(priorities),
+        [`${prefix}ids`]: this.ids,
+        [`${prefix}values`]: this.values,
+        [`${prefix}priorities`]: torch.tensor(priorities),
       },
       state: { added: this.added, oldest: this.oldest, maxPriority: this.maxPriority, framesWritten: this.store.serial },
     };
@@ -185,19 +191,25 @@ export class Replay {
       if (!t) throw new Error(`checkpoint lacks replay tensor '${prefix + name}'`);
       return t;
     };
-    torch.noGrad(() => this.store.frames.copy_(get('frames')));
+    torch.noGrad(() => {
+      this.store.frames.copy_(get('frames'));
+      this.ids.copy_(get('ids'));
+      this.values.copy_(get('values'));
+    });
     this.store.restore(state.framesWritten);
-    this.obsIds.set(get('obs_ids').data() as Float64Array);
-    this.nextIds.set(get('next_ids').data() as Float64Array);
-    this.actions.set(get('actions').data() as Float32Array);
-    this.rewards.set(get('rewards').data() as Float32Array);
-    this.discounts.set(get('discounts').data() as Float32Array);
+    torch.tidy(() => (this.ids.select(1, 0).data() as BigInt64Array).forEach((id, i) => (this.obsIds[i] = Number(id))));
     const priorities = get('priorities').data() as Float64Array;
-    priorities.forEach((p, i) => this.tree?.set(i, p));
+    priorities.forEach((p, i) => this.setPriority(i, p));
     this.added = state.added;
     this.oldest = state.oldest;
     this.maxPriority = state.maxPriority;
     this.current = -1;
+  }
+
+  dispose(): void {
+    this.store.dispose();
+    this.ids.dispose();
+    this.values.dispose();
   }
 }
 

@@ -8,7 +8,6 @@ import * as torch from '../../torch/index.js';
 import type { Native } from '../../../proto/spaces.js';
 import type { Agent, AgentCheckpoint, EnvSpaces, Outcome } from '../common/agent.js';
 import { type ParameterisedSpace, parameterised } from '../common/actions.js';
-import { Adam } from '../common/adam.js';
 import { prefixed, withPrefix } from '../common/checkpoint.js';
 import { type Encoding, encodingFor } from '../common/encoding.js';
 import { mlp } from '../common/networks.js';
@@ -37,8 +36,8 @@ export class PDQN implements Agent {
   readonly qTarget: torch.nn.Sequential;
   readonly actor: ParameterNet;
   readonly actorTarget: ParameterNet;
-  readonly qOptimizer: Adam;
-  readonly actorOptimizer: Adam;
+  readonly qOptimizer: torch.optim.Adam;
+  readonly actorOptimizer: torch.optim.Adam;
   readonly replay: Replay;
   /** [K, 1, P]: row k keeps only action k's parameters (multi-pass). */
   private readonly passMask: torch.Tensor;
@@ -72,8 +71,8 @@ export class PDQN implements Agent {
     this.actor = actorNet();
     this.actorTarget = actorNet();
     this.actorTarget.copyFrom(this.actor);
-    this.qOptimizer = new Adam([this.q], { lr: config.lrQ, betas: [0.9, 0.999], eps: 1e-8 });
-    this.actorOptimizer = new Adam([this.actor], { lr: config.lrActor, betas: [0.9, 0.999], eps: 1e-8 });
+    this.qOptimizer = new torch.optim.Adam(this.q.parameters(), { lr: config.lrQ, betas: [0.9, 0.999], eps: 1e-8 });
+    this.actorOptimizer = new torch.optim.Adam(this.actor.parameters(), { lr: config.lrActor, betas: [0.9, 0.999], eps: 1e-8 });
     const replayConfig = { capacity: config.bufferSize, nStep: 1, gamma: config.gamma, prioritized: null, frameStack: 1 };
     this.replay = new Replay(replayConfig, this.encoding, 1 + p.size, device, this.rng);
     const mask = new Float32Array(p.kinds * p.size);
@@ -172,29 +171,29 @@ export class PDQN implements Agent {
         ...prefixed(this.qTarget, 'q_target.'),
         ...prefixed(this.actor, 'actor.'),
         ...prefixed(this.actorTarget, 'actor_target.'),
-        ...this.qOptimizer.stateTensors('adam_q.'),
-        ...this.actorOptimizer.stateTensors('adam_actor.'),
+        ...prefixed(this.qOptimizer, 'adam_q.'),
+        ...prefixed(this.actorOptimizer, 'adam_actor.'),
         ...replay.tensors,
       },
-      state: { steps: this.stepCount, rng: this.rng.state(), adamSteps: [this.qOptimizer.steps, this.actorOptimizer.steps], replay: { ...replay.state } },
+      state: { steps: this.stepCount, rng: this.rng.state(), replay: { ...replay.state } },
     };
   }
 
   restore(c: AgentCheckpoint): void {
-    const s = c.state as unknown as { steps: number; rng: { seed: number; draws: number }; adamSteps: [number, number]; replay: ReplayState };
+    const s = c.state as unknown as { steps: number; rng: { seed: number; draws: number }; replay: ReplayState };
     this.q.loadStateDict(withPrefix(c.tensors, 'q.'));
     this.qTarget.loadStateDict(withPrefix(c.tensors, 'q_target.'));
     this.actor.loadStateDict(withPrefix(c.tensors, 'actor.'));
     this.actorTarget.loadStateDict(withPrefix(c.tensors, 'actor_target.'));
-    this.qOptimizer.load(c.tensors, 'adam_q.', s.adamSteps[0]);
-    this.actorOptimizer.load(c.tensors, 'adam_actor.', s.adamSteps[1]);
+    this.qOptimizer.loadStateDict(withPrefix(c.tensors, 'adam_q.'));
+    this.actorOptimizer.loadStateDict(withPrefix(c.tensors, 'adam_actor.'));
     this.replay.restore(c.tensors, 'replay.', s.replay);
     this.stepCount = s.steps;
     this.rng.restore(s.rng);
   }
 
   dispose(): void {
-    for (const m of [this.q, this.qTarget, this.actor, this.actorTarget]) m.dispose();
+    for (const m of [this.q, this.qTarget, this.actor, this.actorTarget, this.qOptimizer, this.actorOptimizer, this.replay]) m.dispose();
     this.passMask.dispose();
   }
 }

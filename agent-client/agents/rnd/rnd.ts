@@ -5,7 +5,6 @@
 
 import * as torch from '../../torch/index.js';
 import type { AgentCheckpoint } from '../common/agent.js';
-import { Adam } from '../common/adam.js';
 import { prefixed, required, withPrefix } from '../common/checkpoint.js';
 import type { Encoding } from '../common/encoding.js';
 import { mlp, natureCnn } from '../common/networks.js';
@@ -58,7 +57,7 @@ function network(encoding: Pick<Encoding, 'shape' | 'dtype'>, c: RNDConfig, extr
 export class RND implements RewardBonus {
   readonly target: torch.nn.Sequential;
   readonly predictor: torch.nn.Sequential;
-  readonly optimizer: Adam;
+  readonly optimizer: torch.optim.Adam;
   readonly obsStats: RunningStats;
   readonly errStats = new RunningStats(1);
   private lastIntrinsic = NaN;
@@ -74,7 +73,7 @@ export class RND implements RewardBonus {
     this.target = network(encoding, config, 0).to(device);
     // The predictor is deeper than the target, as in the paper, so it can fit f rather than merely match its shape.
     this.predictor = network(encoding, config, 2).to(device);
-    this.optimizer = new Adam([this.predictor], { lr: config.lr, betas: [0.9, 0.999], eps: 1e-8 });
+    this.optimizer = new torch.optim.Adam(this.predictor.parameters(), { lr: config.lr, betas: [0.9, 0.999], eps: 1e-8 });
     this.obsStats = new RunningStats(encoding.shape.reduce((a, b) => a * b, 1));
   }
 
@@ -132,16 +131,16 @@ export class RND implements RewardBonus {
   checkpoint(): AgentCheckpoint {
     const stats = (s: RunningStats, name: string) => ({ [`rnd.${name}_mean`]: torch.tensor(s.mean), [`rnd.${name}_m2`]: torch.tensor(s.m2) });
     return {
-      tensors: { ...prefixed(this.target, 'rnd.target.'), ...prefixed(this.predictor, 'rnd.predictor.'), ...this.optimizer.stateTensors('rnd.adam.'), ...stats(this.obsStats, 'obs'), ...stats(this.errStats, 'err') },
-      state: { adamSteps: this.optimizer.steps, obsCount: this.obsStats.count, errCount: this.errStats.count },
+      tensors: { ...prefixed(this.target, 'rnd.target.'), ...prefixed(this.predictor, 'rnd.predictor.'), ...prefixed(this.optimizer, 'rnd.adam.'), ...stats(this.obsStats, 'obs'), ...stats(this.errStats, 'err') },
+      state: { obsCount: this.obsStats.count, errCount: this.errStats.count },
     };
   }
 
   restore(c: AgentCheckpoint): void {
-    const s = c.state as unknown as { adamSteps: number; obsCount: number; errCount: number };
+    const s = c.state as unknown as { obsCount: number; errCount: number };
     this.target.loadStateDict(withPrefix(c.tensors, 'rnd.target.'));
     this.predictor.loadStateDict(withPrefix(c.tensors, 'rnd.predictor.'));
-    this.optimizer.load(c.tensors, 'rnd.adam.', s.adamSteps);
+    this.optimizer.loadStateDict(withPrefix(c.tensors, 'rnd.adam.'));
     for (const [stats, name, count] of [[this.obsStats, 'obs', s.obsCount], [this.errStats, 'err', s.errCount]] as const) {
       stats.mean.set(required(c.tensors, `rnd.${name}_mean`).data() as Float64Array);
       stats.m2.set(required(c.tensors, `rnd.${name}_m2`).data() as Float64Array);
@@ -152,5 +151,6 @@ export class RND implements RewardBonus {
   dispose(): void {
     this.target.dispose();
     this.predictor.dispose();
+    this.optimizer.dispose();
   }
 }

@@ -62,6 +62,7 @@ BINARY(Sub, sub)
 BINARY(Mul, mul)
 BINARY(Div, div)
 BINARY(Pow, pow)
+BINARY(Remainder, remainder)
 BINARY(Eq, eq)
 BINARY(Ne, ne)
 BINARY(Gt, gt)
@@ -168,6 +169,8 @@ void RegisterOps(Napi::Env env, Napi::Object exports) {
   Export<DivScalar>(env, exports, "divScalar");
   Export<Pow>(env, exports, "pow");
   Export<PowScalar>(env, exports, "powScalar");
+  Export<Remainder>(env, exports, "remainder");
+  Export<RemainderScalar>(env, exports, "remainderScalar");
   Export<Eq>(env, exports, "eq");
   Export<EqScalar>(env, exports, "eqScalar");
   Export<Ne>(env, exports, "ne");

@@ -17,7 +17,7 @@ export class RMSprop extends Optimizer {
   readonly eps: number;
   readonly weightDecay: number;
   readonly momentum: number;
-  private readonly squareAvg = this.newSlots();
+  private readonly squareAvg = this.newSlots('square_avg');
   private readonly gradAvg;
   private readonly momentumBuf;
 
@@ -27,8 +27,8 @@ export class RMSprop extends Optimizer {
     this.eps = checkRange('eps', options.eps ?? 1e-8, 0, Infinity);
     this.weightDecay = checkRange('weightDecay', options.weightDecay ?? 0, 0, Infinity);
     this.momentum = checkRange('momentum', options.momentum ?? 0, 0, Infinity);
-    this.gradAvg = options.centered ? this.newSlots() : null;
-    this.momentumBuf = this.momentum > 0 ? this.newSlots() : null;
+    this.gradAvg = options.centered ? this.newSlots('grad_avg') : null;
+    this.momentumBuf = this.momentum > 0 ? this.newSlots('momentum_buffer') : null;
   }
 
   step(): void {

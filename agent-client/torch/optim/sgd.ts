@@ -27,7 +27,7 @@ export class SGD extends Optimizer {
     if (this.nesterov && (this.momentum === 0 || this.dampening !== 0)) {
       throw new RangeError('Nesterov momentum needs momentum > 0 and dampening = 0');
     }
-    this.momentumBuf = this.momentum > 0 ? this.newSlots() : null;
+    this.momentumBuf = this.momentum > 0 ? this.newSlots('momentum_buffer') : null;
   }
 
   step(): void {
