@@ -10,10 +10,15 @@ const { nn, optim } = torch;
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
+// N-API finalisers run after the collection that found their objects, in later turns of the event loop, and a
+// loaded machine can spread them over many turns: collect until the live handle count has stopped falling.
 async function collectGarbage(): Promise<void> {
-  for (let i = 0; i < 4; i++) {
+  let stable = 0;
+  for (let i = 0; i < 50 && stable < 3; i++) {
+    const handles = torch.memoryStats().handles;
     gc();
     await new Promise((resolve) => setImmediate(resolve));
+    stable = torch.memoryStats().handles === handles ? stable + 1 : 0;
   }
 }
 
