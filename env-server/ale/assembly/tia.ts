@@ -13,6 +13,7 @@ import {
 } from './tia-tables';
 import { systemCycles } from './clock';
 import { dataBus } from './bus-state';
+import { requestAttention, clearAttention, WSYNC, STOP } from './attention';
 import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
 
 const HBLANK: i32 = 68;
@@ -52,10 +53,8 @@ export let partialFrame = false;
 let rendering = true;
 let frameGreyed = false;
 export let framesCompleted: u32 = 0;
-/** Set when the running frame must end after the current instruction. */
-export let stopRequested = false;
-/** Set by a WSYNC write; the system then holds the CPU to the end of the line. */
-export let wsyncRequested = false;
+// The frame's end (STOP) and a WSYNC write are requests to the frame loop:
+// the instruction running finishes first (attention.ts).
 
 // ---- registers ----
 let enabledObjects: u32 = 0;
@@ -314,13 +313,8 @@ export function finishUpdate(): void {
 export function beginUpdate(): bool {
   const fresh = !partialFrame;
   partialFrame = true;
-  stopRequested = false;
+  clearAttention(STOP);
   return fresh;
-}
-
-/** Clears the stop request (the CPU starts a new run). */
-export function clearStop(): void {
-  stopRequested = false;
 }
 
 // An unfinished frame (cut by the instruction limit) is dimmed from the
@@ -622,7 +616,7 @@ export function tiaWrite(address: u32, value: u32): void {
   if (changesPicture(addr)) updateFrame(clock + writeDelay(addr, clock));
   // (more than maxScanlines whole lines since the frame started)
   if (clock - clockWhenFrameStarted >= (maxScanlines + 1) * LINE) {
-    stopRequested = true;
+    requestAttention(STOP);
     partialFrame = false;
   }
   switch (addr) {
@@ -632,7 +626,7 @@ export function tiaWrite(address: u32, value: u32): void {
         vsyncFinishClock = clock + LINE;
       } else if (clock >= vsyncFinishClock) {
         vsyncFinishClock = 0x7fffffff;
-        stopRequested = true;
+        requestAttention(STOP);
         partialFrame = false;
       }
       break;
@@ -646,7 +640,7 @@ export function tiaWrite(address: u32, value: u32): void {
       vblank = value;
       break;
     }
-    case 0x02: wsyncRequested = true; break;
+    case 0x02: requestAttention(WSYNC); break;
     case 0x04: nusiz0 = value; setMaskP0(0); setMaskM0(); break;
     case 0x05: nusiz1 = value; setMaskP1(0); setMaskM1(); break;
     case 0x06: case 0x07: case 0x08: case 0x09: {
@@ -811,7 +805,7 @@ function hmove(clock: i32): void {
 
 /** Cycles the CPU must wait, after a WSYNC write, for the next line to start. */
 export function cyclesToEndOfLine(): u32 {
-  wsyncRequested = false;
+  clearAttention(WSYNC);
   const frameStartCycles = clockWhenFrameStarted / 3; // truncates toward zero, like the C division
   const toEnd = 76 - (systemCycles() - <u32>frameStartCycles) % 76;
   return toEnd < 76 ? toEnd : 0;
