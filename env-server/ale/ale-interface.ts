@@ -46,7 +46,8 @@ interface AleExports {
   cloneState(): number;
   restoreState(): number;
   setRendering(on: number): void;
-  mapScreen(table: number, out: number): void;
+  expandPairs(table: number, pairs: number): void;
+  mapScreenPairs(pairs: number, out: number): void;
   mapScreen3(table: number, out: number): void;
 }
 
@@ -73,6 +74,8 @@ export class ALEInterface {
   private minimal: number[] = [];
   // Palette tables and conversion output in wasm memory (set up once).
   private readonly grayTable: number;
+  // The gray table expanded to pixel pairs (expandPairs), per loaded palette.
+  private readonly grayPairs: number;
   private readonly rgbTable: number;
   private readonly convertedScreen: number;
   private screenBytes = 0;
@@ -91,6 +94,7 @@ export class ALEInterface {
     }
     this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
     this.grayTable = this.wasm.allocate(256);
+    this.grayPairs = this.wasm.allocate(0x10000 * 2);
     this.rgbTable = this.wasm.allocate(256 * 3 + 1);
     this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * MAX_SCREEN_HEIGHT * 3 + 1);
   }
@@ -146,6 +150,7 @@ export class ALEInterface {
     const tables = new Uint8Array(this.wasm.memory.buffer);
     tables.set(palette.gray, this.grayTable);
     tables.set(palette.rgb, this.rgbTable);
+    this.wasm.expandPairs(this.grayTable, this.grayPairs);
     const bits = this.wasm.minimalActionBits();
     this.minimal = [];
     for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) this.minimal.push(a);
@@ -216,7 +221,7 @@ export class ALEInterface {
   getScreenGrayscale(out: Uint8Array = new Uint8Array(this.screenBytes)): Uint8Array {
     this.requireRom();
     if (out.length !== this.screenBytes) throw new RangeError(`grayscale output must hold ${this.screenBytes} bytes`);
-    this.wasm.mapScreen(this.grayTable, this.convertedScreen);
+    this.wasm.mapScreenPairs(this.grayPairs, this.convertedScreen);
     out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, this.screenBytes));
     return out;
   }

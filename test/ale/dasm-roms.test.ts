@@ -161,3 +161,15 @@ t.test('pal-frames.asm: a PAL cart gets 250 rows and loses colour after odd fram
   t.same([colours(a), colours(b)].sort(), [[0x44], [0x45]], 'frames alternate between $44 and $44 | 1');
   t.equal(run('tia-objects').screen().length, 210 * 160, 'an NTSC cart keeps 210 rows');
 });
+
+t.test('cut-frame.asm: a frame cut by the instruction limit shows what its writes drew', { skip }, async (t) => {
+  // Frame 1 ends at the VSYNC write; frame 2 hangs after rewriting COLUBK on
+  // line 100 and is cut. Rows are lines 34 and on; the colour is $44 with
+  // PAL colour loss (see the ROM's header).
+  const r = run('cut-frame', 2);
+  const screen = r.screen();
+  const row = (y: number): number[] => Array.from(screen.subarray(y * 160, (y + 1) * 160));
+  t.same(row(0), new Array<number>(160).fill(0x45), 'line 34, drawn by the rewrite on line 100');
+  t.same(row(65), new Array<number>(160).fill(0x45), 'line 99, the last whole line before it');
+  t.same(row(100), new Array<number>(160).fill(0), 'line 134, never drawn');
+});

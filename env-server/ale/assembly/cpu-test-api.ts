@@ -14,5 +14,5 @@ export {
 } from './cpu';
 
 export function cpuIsJammed(): bool {
-  return cpuJammed;
+  return cpuJammed();
 }

@@ -25,6 +25,7 @@
 // multi-instruction program by test/ale/cpu-state.test.ts.
 import { read, write, dummyRead, dummyWrite } from './bus';
 import { addCycles, systemCycles } from './clock';
+import { attention, requestAttention, clearAttention, JAM } from './attention';
 
 let regA: u32 = 0;
 let regX: u32 = 0;
@@ -37,8 +38,12 @@ let flagV: u32 = 0;
 let flagD: u32 = 0;
 let flagI: u32 = 0;
 
-// Set by the JAM (KIL) opcodes; only cpuReset() clears it.
-export let cpuJammed = false;
+// Set by the JAM (KIL) opcodes (kept in the frame loop's attention word);
+// only a reset or a state load clears it.
+@inline
+export function cpuJammed(): bool {
+  return (attention & JAM) != 0;
+}
 
 // The unstable ANE (0x8B) and LXA (0xAB) opcodes OR A with a chip-dependent
 // constant; 0xEE is the value most chips show and the one the tests assume.
@@ -80,13 +85,13 @@ export function cpuSetRegisters(pc: u32, s: u32, a: u32, x: u32, y: u32, p: u32)
   regX = x & 0xff;
   regY = y & 0xff;
   cpuSetP(p);
-  cpuJammed = false;
+  clearAttention(JAM);
 }
 
 // As ALE (Stella) resets: A = X = Y = 0, S = 0xFF, P = 0x20, PC from the
 // reset vector, read through the bus without booking cycles.
 export function cpuReset(): void {
-  cpuJammed = false;
+  clearAttention(JAM);
   regA = regX = regY = 0;
   regS = 0xff;
   cpuSetP(P_U);
@@ -108,13 +113,13 @@ export function cpuSaveState(ptr: usize): void {
   store<u8>(ptr, <u8>regY, 4);
   store<u8>(ptr, <u8>regS, 5);
   store<u8>(ptr, <u8>cpuGetP(), 6);
-  store<u8>(ptr, <u8>cpuJammed, 7);
+  store<u8>(ptr, <u8>cpuJammed(), 7);
 }
 
 export function cpuLoadState(ptr: usize): void {
   cpuSetRegisters(load<u16>(ptr), load<u8>(ptr, 5), load<u8>(ptr, 2), load<u8>(ptr, 3),
     load<u8>(ptr, 4), load<u8>(ptr, 6));
-  cpuJammed = load<u8>(ptr, 7) != 0;
+  if (load<u8>(ptr, 7) != 0) requestAttention(JAM);
 }
 
 // ---- fetch, stack, addressing modes -------------------------------------
@@ -370,7 +375,7 @@ function jam(): void {
   read(0xffff);
   read(0xfffe);
   read(0xfffe);
-  cpuJammed = true;
+  requestAttention(JAM);
 }
 
 // ---- execution ----------------------------------------------------------
@@ -398,16 +403,23 @@ const CYCLES: usize = memory.data<u8>([
 ]);
 
 // Executes one instruction and returns the cycles it took. A jammed CPU
-// spends one cycle reading $FFFF per call. Inlined into the frame loop
-// (system.ts), its only caller in the console, to save a call per instruction.
-@inline
+// spends one cycle reading $FFFF per call.
 export function cpuStep(): i32 {
-  if (cpuJammed) {
+  if (cpuJammed()) {
     addCycles(1);
     read(0xffff);
     return 1;
   }
   const start = systemCycles();
+  cpuExecute();
+  return <i32>(systemCycles() - start);
+}
+
+// One instruction of a CPU that is not jammed. Inlined into the frame loop
+// (system.ts), its only caller in the console, to save a call per
+// instruction; the loop stops at a JAM, so it need not test for one.
+@inline
+export function cpuExecute(): void {
   const op = fetch();
   addCycles(<u32>load<u8>(CYCLES + <usize>op));
   switch (op) {
@@ -728,7 +740,6 @@ export function cpuStep(): i32 {
     // -- JAM: the twelve opcodes left, 02 12 22 32 42 52 62 72 92 B2 D2 F2
     default: jam(); break;
   }
-  return <i32>(systemCycles() - start);
 }
 
 // The final write of the undocumented read-modify-write opcodes; returns the

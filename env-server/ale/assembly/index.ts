@@ -126,17 +126,32 @@ export function restoreState(): bool {
   return loadState();
 }
 
-/** Writes table[pixel] for each screen pixel to `out` (e.g. a grayscale palette). */
-export function mapScreen(table: usize, out: usize): void {
+/**
+ * Expands a byte-per-palette-index table (e.g. the grayscale palette) into
+ * the 64 K-entry, 128 KiB table mapScreenPairs reads: entry p holds the
+ * bytes for two adjacent pixels p & 0xff and p >> 8, in screen order.
+ */
+export function expandPairs(table: usize, pairs: usize): void {
+  for (let p: usize = 0; p < 0x10000; p++) {
+    store<u16>(pairs + (p << 1), <u16>(<u32>load<u8>(table + (p & 0xff)) | (<u32>load<u8>(table + (p >> 8)) << 8)));
+  }
+}
+
+/**
+ * Writes table[pixel] for each screen pixel to `out`, from the pair table of
+ * expandPairs: one lookup per two pixels halves the work per pixel, and the
+ * pairs a screen uses are few, so the lookups stay in cache.
+ */
+export function mapScreenPairs(pairs: usize, out: usize): void {
   const screen = currentFrame();
   const pixels = <usize>screenHeight() * 160;
-  for (let i: usize = 0; i < pixels; i += 4) {
-    const four = load<u32>(screen + i);
-    const mapped = <u32>load<u8>(table + <usize>(four & 0xff)) |
-      (<u32>load<u8>(table + <usize>((four >> 8) & 0xff)) << 8) |
-      (<u32>load<u8>(table + <usize>((four >> 16) & 0xff)) << 16) |
-      (<u32>load<u8>(table + <usize>(four >> 24)) << 24);
-    store<u32>(out + i, mapped);
+  for (let i: usize = 0; i < pixels; i += 8) {
+    const eight = load<u64>(screen + i);
+    const mapped = <u64>load<u16>(pairs + (<usize>(eight & 0xffff) << 1)) |
+      (<u64>load<u16>(pairs + (<usize>((eight >> 16) & 0xffff) << 1)) << 16) |
+      (<u64>load<u16>(pairs + (<usize>((eight >> 32) & 0xffff) << 1)) << 32) |
+      (<u64>load<u16>(pairs + (<usize>(eight >> 48) << 1)) << 48);
+    store<u64>(out + i, mapped);
   }
 }
 

@@ -5,6 +5,7 @@
 // run out (it keeps counting down one per cycle from the read that noticed).
 import { systemCycles } from './clock';
 import { readSwcha, readSwchb } from './input';
+import { requestAttention, clearAttention, POLL } from './attention';
 
 export const ram: usize = heap.alloc(128);
 
@@ -34,17 +35,22 @@ export function riotCyclesReset(): void {
 }
 
 /**
- * Set to 2 by every INTIM read: two instructions later (after the read and
- * a branch) the CPU may be back at the top of a polling loop.
+ * Set to 2 by every INTIM read (with the POLL request to the frame loop):
+ * two instructions later (after the read and a branch) the CPU may be back
+ * at the top of a polling loop.
  */
-export let timerPolled: i32 = 0;
+let timerPolled: i32 = 0;
 
-export function notePollStep(): i32 {
-  return --timerPolled;
+/** Counts an instruction after an INTIM read; true when a polling loop may start now. */
+export function pollLoopDue(): bool {
+  if (--timerPolled != 0) return false;
+  clearAttention(POLL);
+  return true;
 }
 
 function readTimer(): u32 {
   timerPolled = 2;
+  requestAttention(POLL);
   const now = systemCycles();
   const delta = (now - 1) - cyclesWhenTimerSet;
   let value = <i32>timer - <i32>(delta >> intervalShift) - 1;

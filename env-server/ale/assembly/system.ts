@@ -1,13 +1,14 @@
 // The console as ALE drives it: power-on, system reset and "one frame" of
 // emulation (run the CPU until the program ends VSYNC, the TIA cuts the
 // frame, or 25,000 instructions have run).
-import { cpuStep, cpuReset, cpuJammed } from './cpu';
+import { cpuExecute, cpuReset } from './cpu';
+import { attention, WSYNC, STOP, JAM, POLL } from './attention';
 import { zeroCycles, addCycles } from './clock';
 import {
   tiaReset, tiaCyclesReset, framePhase, startFrame, beginUpdate, finishUpdate,
-  stopRequested, wsyncRequested, cyclesToEndOfLine, lastFrameScanlines, configureFormat, tiaPowerOn,
+  cyclesToEndOfLine, lastFrameScanlines, configureFormat, tiaPowerOn,
 } from './tia';
-import { ram, riotReset, riotCyclesReset, timerPolled, notePollStep } from './riot';
+import { ram, riotReset, riotCyclesReset, pollLoopDue } from './riot';
 import { cartReset, cartCyclesReset } from './carts/slot';
 import { skipTimerWait } from './timer-wait';
 import { systemRandom } from './mt19937';
@@ -67,14 +68,26 @@ export function runFrame(): void {
     rebaseCycles();
     startFrame(phase);
   }
-  for (let n = 0; n < INSTRUCTIONS_PER_UPDATE && !cpuJammed; n++) {
-    if (timerPolled > 0 && notePollStep() == 0) {
-      n += skipTimerWait(INSTRUCTIONS_PER_UPDATE - n);
-      if (n >= INSTRUCTIONS_PER_UPDATE) break;
+  // Everything besides the instructions waits behind one test of the
+  // attention word after each (attention.ts).
+  let n = attention != 0 ? beforeInstruction(0) : 0;
+  while (n < INSTRUCTIONS_PER_UPDATE) {
+    cpuExecute();
+    n++;
+    if (attention != 0) {
+      if (attention & WSYNC) addCycles(cyclesToEndOfLine());
+      if (attention & STOP) break;
+      if (n < INSTRUCTIONS_PER_UPDATE) n = beforeInstruction(n);
     }
-    cpuStep();
-    if (wsyncRequested) addCycles(cyclesToEndOfLine());
-    if (stopRequested) break;
   }
   finishUpdate();
+}
+
+// Before instruction n of the update: a jammed CPU ends it (returns the
+// limit); at the top of a timer-polling loop the iterations that change
+// nothing but the clock are skipped (returns n plus the instructions skipped).
+function beforeInstruction(n: i32): i32 {
+  if (attention & JAM) return INSTRUCTIONS_PER_UPDATE;
+  if ((attention & POLL) && pollLoopDue()) return n + skipTimerWait(INSTRUCTIONS_PER_UPDATE - n);
+  return n;
 }

@@ -13,6 +13,7 @@ import {
 } from './tia-tables';
 import { systemCycles } from './clock';
 import { dataBus } from './bus-state';
+import { requestAttention, clearAttention, WSYNC, STOP } from './attention';
 import { potResistance, fireLineHigh, MAX_RESISTANCE } from './input';
 
 const HBLANK: i32 = 68;
@@ -41,6 +42,10 @@ let clockWhenFrameStarted: i32 = 0;
 let clockStartDisplay: i32 = 0;
 let clockStopDisplay: i32 = 0;
 let clockAtLastUpdate: i32 = 0;
+// How far the picture would have been brought up to date by the writes that
+// skipped it (tiaWrite); NOTHING_DEFERRED once a catch-up has passed it.
+const NOTHING_DEFERRED: i32 = i32.MIN_VALUE;
+let deferredClock: i32 = NOTHING_DEFERRED;
 let clocksToEndOfScanLine: i32 = LINE;
 let scanlineCountForLastFrame: u32 = 0;
 let currentScanline: u32 = 0;
@@ -52,10 +57,8 @@ export let partialFrame = false;
 let rendering = true;
 let frameGreyed = false;
 export let framesCompleted: u32 = 0;
-/** Set when the running frame must end after the current instruction. */
-export let stopRequested = false;
-/** Set by a WSYNC write; the system then holds the CPU to the end of the line. */
-export let wsyncRequested = false;
+// The frame's end (STOP) and a WSYNC write are requests to the frame loop:
+// the instruction running finishes first (attention.ts).
 
 // ---- registers ----
 let enabledObjects: u32 = 0;
@@ -248,6 +251,7 @@ function frameReset(): void {
   clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
   clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
   clockAtLastUpdate = clockWhenFrameStarted;
+  deferredClock = NOTHING_DEFERRED;
   clocksToEndOfScanLine = LINE;
   vsyncFinishClock = 0x7fffffff;
   scanlineCountForLastFrame = 0;
@@ -286,6 +290,7 @@ export function startFrame(phase: i32): void {
   clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
   clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
   clockAtLastUpdate = clockStartDisplay;
+  deferredClock = NOTHING_DEFERRED;
   clocksToEndOfScanLine = LINE;
   framePointer = current;
   if (colourLoss) {
@@ -301,6 +306,8 @@ export function startFrame(phase: i32): void {
 export function finishUpdate(): void {
   currentScanline = (systemCycles() * 3 - <u32>clockWhenFrameStarted) / <u32>LINE;
   if (partialFrame) {
+    // The cut frame shows what the writes it ran had drawn, skipped ones too.
+    if (deferredClock != NOTHING_DEFERRED) updateFrame(deferredClock);
     if (!frameGreyed) greyOutFrame();
     frameGreyed = true;
   } else {
@@ -314,13 +321,8 @@ export function finishUpdate(): void {
 export function beginUpdate(): bool {
   const fresh = !partialFrame;
   partialFrame = true;
-  stopRequested = false;
+  clearAttention(STOP);
   return fresh;
-}
-
-/** Clears the stop request (the CPU starts a new run). */
-export function clearStop(): void {
-  stopRequested = false;
 }
 
 // An unfinished frame (cut by the instruction limit) is dimmed from the
@@ -472,7 +474,8 @@ function nonZeroBytes(v: u32): u32 {
 }
 
 function updateFrame(clockTarget: i32): void {
-  let clock = clockTarget;
+  let clock = clockTarget > deferredClock ? clockTarget : deferredClock;
+  deferredClock = NOTHING_DEFERRED;
   if (clock < clockStartDisplay || clockAtLastUpdate >= clockStopDisplay || clockAtLastUpdate >= clock) return;
   if (clock > clockStopDisplay) clock = clockStopDisplay;
   do {
@@ -588,6 +591,39 @@ function changesPicture(addr: u32): bool {
     addr == 0x2c;
 }
 
+// Register order 06 P0, 07 P1, 08 PF, 09 BK; our slots are BK, PF, P0, P1.
+@inline function colourSlot(addr: u32): usize {
+  return colours + ((addr == 0x06 ? 2 : (addr == 0x07 ? 3 : (addr == 0x08 ? 1 : 0))) << 2);
+}
+
+@inline function colourWord(value: u32): u32 {
+  let colour = value & 0xfe;
+  if (colourLoss && (scanlineCountForLastFrame & 1)) colour |= 1;
+  return replicate(colour);
+}
+
+// True for a write that leaves the registers the picture is drawn from as
+// they are (what the write would derive, the playfield, player graphics and
+// enabled-object bits, is a function of them). GRP0 also copies GRP1 into its
+// delayed copy, and GRP1 GRP0 and ENABL into theirs.
+function unchanged(addr: u32, value: u32): bool {
+  switch (addr) {
+    case 0x01: return value == vblank;
+    case 0x06: case 0x07: case 0x08: case 0x09: return load<u32>(colourSlot(addr)) == colourWord(value);
+    case 0x0b: return ((value & 0x08) != 0) == refp0;
+    case 0x0c: return ((value & 0x08) != 0) == refp1;
+    case 0x0d: return ((value >> 4) & 0x0f) == (pf & 0x0f);
+    case 0x0e: return (value << 4) == (pf & 0xff0);
+    case 0x0f: return value == pf >> 12;
+    case 0x1b: return value == grp0 && dgrp1 == grp1;
+    case 0x1c: return value == grp1 && dgrp0 == grp0 && denabl == enabl;
+    case 0x1d: return ((value & 0x02) != 0) == enam0;
+    case 0x1e: return ((value & 0x02) != 0) == enam1;
+    case 0x1f: return ((value & 0x02) != 0) == enabl;
+    default: return false;
+  }
+}
+
 function updateEnabled(bit: u32, on: bool): void {
   if (on) enabledObjects |= bit;
   else enabledObjects &= ~bit;
@@ -619,11 +655,23 @@ function wrap160(pos: i32): i32 {
 export function tiaWrite(address: u32, value: u32): void {
   const addr = address & 0x3f;
   const clock = <i32>(systemCycles() * 3);
-  if (changesPicture(addr)) updateFrame(clock + writeDelay(addr, clock));
   // (more than maxScanlines whole lines since the frame started)
-  if (clock - clockWhenFrameStarted >= (maxScanlines + 1) * LINE) {
-    stopRequested = true;
+  const cut = clock - clockWhenFrameStarted >= (maxScanlines + 1) * LINE;
+  if (cut) {
+    requestAttention(STOP);
     partialFrame = false;
+  }
+  if (changesPicture(addr)) {
+    const target = clock + writeDelay(addr, clock);
+    // Most writes rewrite the value a register already holds: the picture
+    // need not be brought up to date for them, only as far as they would
+    // have brought it once the next write or read does (a later write's
+    // shorter delay does not undo an earlier one's catch-up).
+    if (!cut && unchanged(addr, value)) {
+      if (target > deferredClock) deferredClock = target;
+      return;
+    }
+    updateFrame(target);
   }
   switch (addr) {
     case 0x00: { // VSYNC
@@ -632,7 +680,7 @@ export function tiaWrite(address: u32, value: u32): void {
         vsyncFinishClock = clock + LINE;
       } else if (clock >= vsyncFinishClock) {
         vsyncFinishClock = 0x7fffffff;
-        stopRequested = true;
+        requestAttention(STOP);
         partialFrame = false;
       }
       break;
@@ -646,17 +694,10 @@ export function tiaWrite(address: u32, value: u32): void {
       vblank = value;
       break;
     }
-    case 0x02: wsyncRequested = true; break;
+    case 0x02: requestAttention(WSYNC); break;
     case 0x04: nusiz0 = value; setMaskP0(0); setMaskM0(); break;
     case 0x05: nusiz1 = value; setMaskP1(0); setMaskM1(); break;
-    case 0x06: case 0x07: case 0x08: case 0x09: {
-      let colour = value & 0xfe;
-      if (colourLoss && (scanlineCountForLastFrame & 1)) colour |= 1;
-      // Register order 06 P0, 07 P1, 08 PF, 09 BK; our slots are BK, PF, P0, P1.
-      const slot: usize = addr == 0x06 ? 2 : (addr == 0x07 ? 3 : (addr == 0x08 ? 1 : 0));
-      store<u32>(colours + (slot << 2), replicate(colour));
-      break;
-    }
+    case 0x06: case 0x07: case 0x08: case 0x09: store<u32>(colourSlot(addr), colourWord(value)); break;
     case 0x0a: { // CTRLPF
       ctrlpf = value;
       priorityAndScore = (ctrlpf & 0x06) << 5;
@@ -811,7 +852,7 @@ function hmove(clock: i32): void {
 
 /** Cycles the CPU must wait, after a WSYNC write, for the next line to start. */
 export function cyclesToEndOfLine(): u32 {
-  wsyncRequested = false;
+  clearAttention(WSYNC);
   const frameStartCycles = clockWhenFrameStarted / 3; // truncates toward zero, like the C division
   const toEnd = 76 - (systemCycles() - <u32>frameStartCycles) % 76;
   return toEnd < 76 ? toEnd : 0;
