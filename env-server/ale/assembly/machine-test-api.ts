@@ -19,7 +19,7 @@ import { startGame } from './ale/environment';
 
 export {
   allocate, configure, act, resetGame, gameOver, lives, minimalActionBits, frameNumber, episodeFrameNumber,
-  completedFrames, setRendering, screen, screenRows, pal, ramPointer, mapScreen, mapScreen3,
+  completedFrames, setRendering, screen, screenRows, pal, ramPointer, expandPairs, mapScreenPairs, mapScreen3,
 } from './index';
 
 /** Starts the RIOT timer as a reset would, with `draw` as the random value. */
