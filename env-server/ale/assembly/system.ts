@@ -1,7 +1,7 @@
 // The console as ALE drives it: power-on, system reset and "one frame" of
 // emulation (run the CPU until the program ends VSYNC, the TIA cuts the
 // frame, or 25,000 instructions have run).
-import { cpuExecute, cpuReset } from './cpu';
+import { cpuExecute, cpuReset, cpuGetPC, cpuSetPC } from './cpu';
 import { attention, WSYNC, STOP, JAM, POLL } from './attention';
 import { zeroCycles, addCycles } from './clock';
 import {
@@ -71,15 +71,23 @@ export function runFrame(): void {
   // Everything besides the instructions waits behind one test of the
   // attention word after each (attention.ts).
   let n = attention != 0 ? beforeInstruction(0) : 0;
+  // PC stays in a local while the loop runs (cpu.ts): only the CPU and the
+  // timer-loop skip use it.
+  let pc = cpuGetPC();
   while (n < INSTRUCTIONS_PER_UPDATE) {
-    cpuExecute();
+    pc = cpuExecute(pc);
     n++;
     if (attention != 0) {
       if (attention & WSYNC) addCycles(cyclesToEndOfLine());
       if (attention & STOP) break;
-      if (n < INSTRUCTIONS_PER_UPDATE) n = beforeInstruction(n);
+      if (n < INSTRUCTIONS_PER_UPDATE) {
+        cpuSetPC(pc);
+        n = beforeInstruction(n);
+        pc = cpuGetPC();
+      }
     }
   }
+  cpuSetPC(pc);
   finishUpdate();
 }
 
