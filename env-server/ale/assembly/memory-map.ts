@@ -5,7 +5,7 @@ import { tiaRead, tiaWrite } from './tia';
 import { ram, riotRead, riotWrite } from './riot';
 import { cartRead, cartWrite } from './carts/slot';
 import { plainStart, plainLength, romByte, scheme, Scheme } from './carts/cartridge';
-import { tigervisionOwns, tigervisionWrite } from './carts/tigervision';
+import { tigervisionOwns, tigervisionSelect } from './carts/tigervision';
 import { e3HotSpot } from './carts/3e';
 import { uaTouch } from './carts/ua';
 import { setDataBus } from './bus-state';
@@ -46,7 +46,7 @@ export function mapWrite(address: u32, value: u32): void {
     // The Megacart keeps $00-$3F from the TIA.
     cartWrite(address, value);
   } else {
-    if (scheme == Scheme.K3F && tigervisionOwns(address)) tigervisionWrite(value);
+    if (scheme == Scheme.K3F && tigervisionOwns(address)) tigervisionSelect(value);
     if (scheme == Scheme.K3E && tigervisionOwns(address)) e3HotSpot(address, value);
     if (scheme == Scheme.UA) uaTouch(address);
     if (address & 0x80) riotWrite(address, value);

@@ -25,7 +25,3 @@ export function tigervisionReset(): void {
 export function tigervisionOwns(address: u32): bool {
   return (address & 0x1fc0) == 0;
 }
-
-export function tigervisionWrite(value: u32): void {
-  tigervisionSelect(value);
-}
