@@ -22,10 +22,12 @@ interface AleExports {
   allocate(size: number): number;
   configure(frameSkip: number, repeatActionProbability: number, maxFramesPerEpisode: number, seed: number): void;
   loadGame(md5: number, image: number, size: number): number;
+  supportsMd5(md5: number): number;
   act(action: number, paddleStrength: number): number;
   resetGame(): void;
   gameOver(withTruncation: number): number;
   lives(): number;
+  applyGameRules(): number;
   minimalActionBits(): number;
   modeCount(): number;
   modeAt(i: number): number;
@@ -78,6 +80,8 @@ export class ALEInterface {
   private readonly grayPairs: number;
   private readonly rgbTable: number;
   private readonly convertedScreen: number;
+  // 32 bytes for an MD5 in hex, handed to the game table.
+  private readonly md5Buffer: number;
   private screenBytes = 0;
 
   private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
@@ -97,6 +101,7 @@ export class ALEInterface {
     this.grayPairs = this.wasm.allocate(0x10000 * 2);
     this.rgbTable = this.wasm.allocate(256 * 3 + 1);
     this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * MAX_SCREEN_HEIGHT * 3 + 1);
+    this.md5Buffer = this.wasm.allocate(32);
   }
 
   /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
@@ -116,6 +121,18 @@ export class ALEInterface {
     return new ALEInterface(instance, options);
   }
 
+  /** Whether this emulator has settings for the ROM image whose MD5 (lowercase hex) is `md5`. */
+  supportsRom(md5: string): boolean {
+    if (!/^[0-9a-f]{32}$/.test(md5)) return false;
+    return this.wasm.supportsMd5(this.md5Scratch(md5)) !== 0;
+  }
+
+  private md5Scratch(md5: string): number {
+    const memory = new Uint8Array(this.wasm.memory.buffer);
+    for (let i = 0; i < 32; i++) memory[this.md5Buffer + i] = md5.charCodeAt(i);
+    return this.md5Buffer;
+  }
+
   /**
    * Loads a ROM image. Only the ROM dumps ALE supports are accepted (they are
    * identified by MD5); like ALE this powers the console on and resets the game.
@@ -125,10 +142,9 @@ export class ALEInterface {
     const badSize = badRomSize(rom.length);
     if (badSize) throw new RangeError(`ROM image: ${badSize}`);
     const md5 = md5Hex(rom);
-    const md5Ptr = this.wasm.allocate(32);
+    const md5Ptr = this.md5Scratch(md5);
     const imagePtr = this.wasm.allocate(rom.length);
     const memory = new Uint8Array(this.wasm.memory.buffer);
-    for (let i = 0; i < 32; i++) memory[md5Ptr + i] = md5.charCodeAt(i);
     memory.set(rom, imagePtr);
     const status = this.wasm.loadGame(md5Ptr, imagePtr, rom.length);
     if (status === 1) {
@@ -183,6 +199,16 @@ export class ALEInterface {
   lives(): number {
     this.requireRom();
     return this.wasm.lives();
+  }
+
+  /**
+   * Applies the game's reward, terminal and lives rules to the RAM as it is now (set it with setRAM) without
+   * emulating a frame, and returns the reward; gameOver() and lives() then tell the rest. For tests of a game's
+   * rules on synthetic RAM.
+   */
+  applyGameRules(): number {
+    this.requireRom();
+    return this.wasm.applyGameRules();
   }
 
   /**

@@ -1,5 +1,6 @@
 // Entry of ale.wasm: the interface the TypeScript ALEInterface drives.
 import * as environment from './ale/environment';
+import { gameIndexForMd5 } from './ale/table';
 import { currentFrame, framesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat } from './tia';
 import { ram } from './riot';
 import { pokeRam } from './memory-map';
@@ -22,6 +23,11 @@ export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   return environment.loadGame(md5Hex, image, size);
 }
 
+/** Whether the emulator has settings for the ROM with this MD5 (32 lowercase hex ASCII bytes at `md5Hex`). */
+export function supportsMd5(md5Hex: usize): bool {
+  return gameIndexForMd5(md5Hex) >= 0;
+}
+
 export function act(action: i32, paddleStrength: f32): i32 {
   return environment.act(action, paddleStrength);
 }
@@ -36,6 +42,17 @@ export function gameOver(withTruncation: bool): bool {
 
 export function lives(): i32 {
   return changetype<environment.GameRef>(environment.game).lives();
+}
+
+/**
+ * Applies the game's rules to the RAM as it is now, without emulating a frame, as ALE's RomSettings::step does after
+ * each frame: tests set RAM bytes and check reward, terminal and lives against the game's settings. Returns the
+ * reward.
+ */
+export function applyGameRules(): i32 {
+  const g = changetype<environment.GameRef>(environment.game);
+  g.step();
+  return g.reward;
 }
 
 export function minimalActionBits(): u32 {

@@ -1,7 +1,7 @@
 // ALE's environment around the console: the reset procedure, act() with
 // frame skip and sticky actions, paddle positions and frame counters.
 import { Game } from './game';
-import { gameForMd5 } from './table';
+import { gameIndexForMd5, createGame } from './table';
 import { stickBits, paddleDirection, pressesFire, NOOP, PLAYER_B_NOOP, RESET, ACTION_COUNT } from './actions';
 import { powerOn, systemReset, runFrame } from '../system';
 import { configureDisplay } from '../tia';
@@ -46,9 +46,9 @@ export function configure(skip: i32, stickiness: f64, maxFrames: i32, seed: u32)
 
 /** 0 on success; 1 unknown MD5; else as startGame. */
 export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
-  const g = gameForMd5(md5Hex);
-  if (g == null) return 1;
-  return startGame(g, image, size);
+  const index = gameIndexForMd5(md5Hex);
+  if (index < 0) return 1;
+  return startGame(createGame(index), image, size);
 }
 
 /**
@@ -172,7 +172,7 @@ export function resetGame(): void {
   g.reset();
   selectMode();
   softReset();
-  for (let i = 0; i < g.startingActionCount; i++) emulate(g.startingAction, PLAYER_B_NOOP, 1);
+  for (let i = 0; i < g.startingActions.length; i++) emulate(g.startingActions[i], PLAYER_B_NOOP, 1);
 }
 
 export function isTerminal(withTruncation: bool): bool {

@@ -7,6 +7,10 @@ import { JOYSTICK } from '../input';
 import { DisplayFormat } from '../system';
 
 export abstract class Game {
+  /** ale-py's ROM id, also the ROM file's base name: `space_invaders`. */
+  rom: string = '';
+  /** MD5 of the one ROM image ALE accepts for this game (32 lowercase hex digits). */
+  md5: string = '';
   reward: i32 = 0;
   score: i32 = 0;
   terminal: bool = false;
@@ -35,8 +39,8 @@ export abstract class Game {
   modeAddress: i32 = -1;
   /** Frames SELECT is held per press while stepping through modes. */
   selectFrames: i32 = 1;
-  startingAction: i32 = 0;
-  startingActionCount: i32 = 0;
+  /** Actions (ALE enum values, RESET = 40 included) pressed one frame each after the last soft reset. */
+  startingActions: StaticArray<i32> = [];
 
   /** Reads the frame's outcome from RAM (ALE's RomSettings::step). */
   abstract step(): void;
@@ -53,8 +57,9 @@ export abstract class Game {
     return 0;
   }
 
+  /** ALE's default lives(): 0 once the game is over, whatever the RAM counter says. */
   lives(): i32 {
-    return this.livesLeft;
+    return this.terminal ? 0 : this.livesLeft;
   }
 
   /** Called once the mode byte matches, before the soft reset that applies it. */
@@ -88,6 +93,13 @@ export function bcd3(low: i32, middle: i32, high: i32): i32 {
   let score = bcd(low);
   score += 100 * bcd(middle);
   return score + 10000 * bcd(high);
+}
+
+/** `count` presses of `action`, for starting-action lists. */
+export function repeat(action: i32, count: i32): StaticArray<i32> {
+  const out = new StaticArray<i32>(count);
+  for (let i = 0; i < count; i++) out[i] = action;
+  return out;
 }
 
 export function actionBits(actions: StaticArray<i32>): u32 {

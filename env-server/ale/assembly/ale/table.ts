@@ -1,51 +1,55 @@
-// The supported games, keyed by the MD5 of the ROM image ALE expects.
+// The supported games. Each game's own file is the one place that describes it (ROM id, MD5, rules, properties);
+// this list only makes them reachable, in ale-py's ROM id order.
 import { Game } from './game';
-import { Pong } from './games/pong';
 import { Breakout } from './games/breakout';
-import { SpaceInvaders } from './games/space-invaders';
-import { Gravitar } from './games/gravitar';
-import { Seaquest } from './games/seaquest';
-import { MsPacman } from './games/ms-pacman';
-import { MontezumaRevenge } from './games/montezuma-revenge';
-import { Freeway } from './games/freeway';
 import { Enduro } from './games/enduro';
+import { Freeway } from './games/freeway';
+import { Gravitar } from './games/gravitar';
+import { MontezumaRevenge } from './games/montezuma-revenge';
+import { MsPacman } from './games/ms-pacman';
+import { Pong } from './games/pong';
 import { Qbert } from './games/qbert';
+import { Seaquest } from './games/seaquest';
+import { SpaceInvaders } from './games/space-invaders';
 
-const MD5S: StaticArray<string> = [
-  '60e0ea3cbe0913d39803477945e9e5ec', // pong
-  'f34f08e5eb96e500e851a80be3277a56', // breakout
-  '72ffbef6504b75e69ee1045af9075f66', // space_invaders
-  '8ac18076d01a6b63acf6e2cab4968940', // gravitar
-  '240bfbac5163af4df5ae713985386f92', // seaquest
-  '87e79cd41ce136fd4f72cc6e2c161bee', // ms_pacman
-  '3347a6dd59049b15a38394aa2dafa585', // montezuma_revenge
-  '8e0ab801b1705a740b476b7f588c6d16', // freeway
-  '94b92a882f6dbaa6993a46e2dcc58402', // enduro
-  '484b0076816a104875e00467d431c2d2', // qbert
+const FACTORIES: StaticArray<() => Game> = [
+  (): Game => new Breakout(),
+  (): Game => new Enduro(),
+  (): Game => new Freeway(),
+  (): Game => new Gravitar(),
+  (): Game => new MontezumaRevenge(),
+  (): Game => new MsPacman(),
+  (): Game => new Pong(),
+  (): Game => new Qbert(),
+  (): Game => new Seaquest(),
+  (): Game => new SpaceInvaders(),
 ];
 
-function create(index: i32): Game {
-  switch (index) {
-    case 0: return new Pong();
-    case 1: return new Breakout();
-    case 2: return new SpaceInvaders();
-    case 3: return new Gravitar();
-    case 4: return new Seaquest();
-    case 5: return new MsPacman();
-    case 6: return new MontezumaRevenge();
-    case 7: return new Freeway();
-    case 8: return new Enduro();
-    default: return new Qbert();
+// One instance of each, made once, to look games up by MD5 and describe them; loading a ROM makes a fresh one.
+let catalogue: StaticArray<Game> | null = null;
+
+export function games(): StaticArray<Game> {
+  if (catalogue == null) {
+    const all = new StaticArray<Game>(FACTORIES.length);
+    for (let i = 0; i < FACTORIES.length; i++) all[i] = FACTORIES[i]();
+    catalogue = all;
   }
+  return changetype<StaticArray<Game>>(catalogue);
 }
 
-/** The game whose ROM has this MD5 (32 lowercase hex ASCII bytes at `hex`), or null. */
-export function gameForMd5(hex: usize): Game | null {
-  for (let i = 0; i < MD5S.length; i++) {
-    const md5 = MD5S[i];
+/** Index in games() of the game whose ROM has this MD5 (32 lowercase hex ASCII bytes at `hex`), or -1. */
+export function gameIndexForMd5(hex: usize): i32 {
+  const all = games();
+  for (let i = 0; i < all.length; i++) {
+    const md5 = all[i].md5;
     let same = true;
     for (let c = 0; c < 32 && same; c++) same = <u32>load<u8>(hex + <usize>c) == <u32>md5.charCodeAt(c);
-    if (same) return create(i);
+    if (same) return i;
   }
-  return null;
+  return -1;
+}
+
+/** A fresh instance of the game at `index` in games(). */
+export function createGame(index: i32): Game {
+  return FACTORIES[index]();
 }

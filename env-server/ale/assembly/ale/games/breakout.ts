@@ -7,6 +7,8 @@ export class Breakout extends Game {
 
   constructor() {
     super();
+    this.rom = 'breakout';
+    this.md5 = 'f34f08e5eb96e500e851a80be3277a56';
     this.leftController = PADDLES;
     this.minimalActions = actionBits([0, 1, 3, 4]);
     this.modes = [0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44];

@@ -4,9 +4,10 @@ import { Game, ram, bcd, actionBits } from '../game';
 export class Enduro extends Game {
   constructor() {
     super();
+    this.rom = 'enduro';
+    this.md5 = '94b92a882f6dbaa6993a46e2dcc58402';
     this.minimalActions = actionBits([0, 1, 3, 4, 5, 8, 9, 11, 12]);
-    this.startingAction = 1;
-    this.startingActionCount = 1;
+    this.startingActions = [1];
   }
 
   step(): void {

@@ -4,6 +4,8 @@ import { Game, ram, bcd, actionBits } from '../game';
 export class Freeway extends Game {
   constructor() {
     super();
+    this.rom = 'freeway';
+    this.md5 = '8e0ab801b1705a740b476b7f588c6d16';
     this.minimalActions = actionBits([0, 2, 5]);
     this.modes = [0, 1, 2, 3, 4, 5, 6, 7];
     this.difficulties = [0, 1];

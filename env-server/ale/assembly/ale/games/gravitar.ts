@@ -1,14 +1,15 @@
 // Gravitar: 16 FIRE presses start a game; byte 0x81 tells title, play and game over apart.
-import { Game, ram, bcd3 } from '../game';
+import { Game, ram, bcd3, repeat } from '../game';
 
 export class Gravitar extends Game {
   constructor() {
     super();
+    this.rom = 'gravitar';
+    this.md5 = '8ac18076d01a6b63acf6e2cab4968940';
     this.modes = [0, 1, 2, 3, 4];
     this.modeAddress = 0x80;
     this.selectFrames = 10;
-    this.startingAction = 1;
-    this.startingActionCount = 16;
+    this.startingActions = repeat(1, 16);
   }
 
   initialLives(): i32 {

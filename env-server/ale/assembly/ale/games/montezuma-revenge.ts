@@ -2,6 +2,12 @@
 import { Game, ram, bcd3 } from '../game';
 
 export class MontezumaRevenge extends Game {
+  constructor() {
+    super();
+    this.rom = 'montezuma_revenge';
+    this.md5 = '3347a6dd59049b15a38394aa2dafa585';
+  }
+
   initialLives(): i32 {
     return 6;
   }

@@ -4,6 +4,8 @@ import { Game, ram, bcd3, actionBits } from '../game';
 export class MsPacman extends Game {
   constructor() {
     super();
+    this.rom = 'ms_pacman';
+    this.md5 = '87e79cd41ce136fd4f72cc6e2c161bee';
     this.hmoveBlanks = false;
     this.minimalActions = actionBits([0, 2, 3, 4, 5, 6, 7, 8, 9]);
     this.modes = [0, 1, 2, 3];

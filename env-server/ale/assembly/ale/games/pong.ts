@@ -5,6 +5,8 @@ import { PADDLES } from '../../input';
 export class Pong extends Game {
   constructor() {
     super();
+    this.rom = 'pong';
+    this.md5 = '60e0ea3cbe0913d39803477945e9e5ec';
     this.leftController = PADDLES;
     this.rightController = PADDLES;
     this.swapPaddles = true;

@@ -6,6 +6,8 @@ export class Qbert extends Game {
 
   constructor() {
     super();
+    this.rom = 'qbert';
+    this.md5 = '484b0076816a104875e00467d431c2d2';
     this.firstLine = 40;
     this.minimalActions = actionBits([0, 1, 2, 3, 4, 5]);
     this.difficulties = [0, 1];

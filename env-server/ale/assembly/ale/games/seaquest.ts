@@ -4,6 +4,8 @@ import { Game, ram, bcd3 } from '../game';
 export class Seaquest extends Game {
   constructor() {
     super();
+    this.rom = 'seaquest';
+    this.md5 = '240bfbac5163af4df5ae713985386f92';
     this.difficulties = [0, 1];
   }
 

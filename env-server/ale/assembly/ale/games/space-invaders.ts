@@ -4,6 +4,8 @@ import { Game, ram, bcd, actionBits } from '../game';
 export class SpaceInvaders extends Game {
   constructor() {
     super();
+    this.rom = 'space_invaders';
+    this.md5 = '72ffbef6504b75e69ee1045af9075f66';
     this.minimalActions = actionBits([0, 1, 3, 4, 11, 12]);
     this.modes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
     this.difficulties = [0, 1];
