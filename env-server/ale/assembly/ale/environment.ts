@@ -1,6 +1,6 @@
 // ALE's environment around the console: the reset procedure, act() with
 // frame skip and sticky actions, paddle positions and frame counters.
-import { Game } from './game';
+import { Game, Console } from './game';
 import { gameIndexForMd5, createGame } from './table';
 import { stickBits, paddleDirection, pressesFire, NOOP, PLAYER_B_NOOP, RESET, ACTION_COUNT } from './actions';
 import { powerOn, systemReset, runFrame } from '../system';
@@ -154,13 +154,21 @@ function pressSelect(frames: i32): void {
   episodeFrameNumber++;
 }
 
-function selectMode(): void {
-  const g = theGame();
-  if (g.modeAddress < 0) return;
-  while (!g.modeMatches(mode)) pressSelect(g.selectFrames);
-  g.modeSelected(mode);
-  softReset();
+class EnvironmentConsole extends Console {
+  pressSelect(frames: i32): void {
+    pressSelect(frames);
+  }
+
+  softReset(): void {
+    softReset();
+  }
+
+  act(action: i32): i32 {
+    return act(action, 1);
+  }
 }
+
+const theConsole = new EnvironmentConsole();
 
 export function resetGame(): void {
   const g = theGame();
@@ -170,7 +178,7 @@ export function resetGame(): void {
   emulate(NOOP, PLAYER_B_NOOP, NOOP_RESET_FRAMES);
   softReset();
   g.reset();
-  selectMode();
+  g.selectMode(mode, theConsole);
   softReset();
   for (let i = 0; i < g.startingActions.length; i++) emulate(g.startingActions[i], PLAYER_B_NOOP, 1);
 }

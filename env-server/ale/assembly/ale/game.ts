@@ -6,6 +6,20 @@ import { peekRam } from '../memory-map';
 import { JOYSTICK } from '../input';
 import { DisplayFormat } from '../system';
 
+/**
+ * What a game's mode selection may do to the console, as ALE's settings do through their environment wrapper:
+ * hold SELECT, press RESET, and act() like a player (sticky actions and frame skip included, so these acts draw
+ * from the environment's random generator as ALE's do).
+ */
+export abstract class Console {
+  /** Holds SELECT for `frames` frames, then one frame with nothing pressed (counted in the frame numbers). */
+  abstract pressSelect(frames: i32): void;
+  /** Holds RESET for 4 frames and forgets the last actions. */
+  abstract softReset(): void;
+  /** One player-A action as act() takes it; returns the reward. */
+  abstract act(action: i32): i32;
+}
+
 export abstract class Game {
   /** ale-py's ROM id, also the ROM file's base name: `space_invaders`. */
   rom: string = '';
@@ -60,6 +74,17 @@ export abstract class Game {
   /** ALE's default lives(): 0 once the game is over, whatever the RAM counter says. */
   lives(): i32 {
     return this.terminal ? 0 : this.livesLeft;
+  }
+
+  /**
+   * Brings the game to `mode` during a reset, as the game's setMode does in ALE. By default: hold SELECT until the
+   * mode byte matches, then a soft reset; games whose menus work otherwise override this.
+   */
+  selectMode(mode: i32, console: Console): void {
+    if (this.modeAddress < 0) return;
+    while (!this.modeMatches(mode)) console.pressSelect(this.selectFrames);
+    this.modeSelected(mode);
+    console.softReset();
   }
 
   /** Called once the mode byte matches, before the soft reset that applies it. */
