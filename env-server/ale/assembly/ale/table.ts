@@ -1,7 +1,18 @@
 // The supported games. Each game's own file is the one place that describes it (ROM id, MD5, rules, properties);
 // this list only makes them reachable, in ale-py's ROM id order.
 import { Game } from './game';
+import { AirRaid } from './games/air-raid';
+import { Assault } from './games/assault';
+import { Atlantis } from './games/atlantis';
+import { BankHeist } from './games/bank-heist';
+import { BeamRider } from './games/beam-rider';
+import { Bowling } from './games/bowling';
 import { Breakout } from './games/breakout';
+import { Carnival } from './games/carnival';
+import { ChopperCommand } from './games/chopper-command';
+import { DarkChambers } from './games/darkchambers';
+import { DonkeyKong } from './games/donkey-kong';
+import { ElevatorAction } from './games/elevator-action';
 import { Enduro } from './games/enduro';
 import { Freeway } from './games/freeway';
 import { Gravitar } from './games/gravitar';
@@ -13,7 +24,18 @@ import { Seaquest } from './games/seaquest';
 import { SpaceInvaders } from './games/space-invaders';
 
 const FACTORIES: StaticArray<() => Game> = [
+  (): Game => new AirRaid(),
+  (): Game => new Assault(),
+  (): Game => new Atlantis(),
+  (): Game => new BankHeist(),
+  (): Game => new BeamRider(),
+  (): Game => new Bowling(),
   (): Game => new Breakout(),
+  (): Game => new Carnival(),
+  (): Game => new ChopperCommand(),
+  (): Game => new DarkChambers(),
+  (): Game => new DonkeyKong(),
+  (): Game => new ElevatorAction(),
   (): Game => new Enduro(),
   (): Game => new Freeway(),
   (): Game => new Gravitar(),
