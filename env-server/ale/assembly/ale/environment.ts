@@ -1,6 +1,6 @@
 // ALE's environment around the console: the reset procedure, act() with
 // frame skip and sticky actions, paddle positions and frame counters.
-import { Game, Console } from './game';
+import { Game, Console, PADDLE_MIN } from './game';
 import { gameIndexForMd5, createGame } from './table';
 import { stickBits, paddleDirection, pressesFire, NOOP, PLAYER_B_NOOP, RESET, ACTION_COUNT } from './actions';
 import { powerOn, systemReset, runFrame } from '../system';
@@ -12,8 +12,6 @@ import { peekRam } from '../memory-map';
 import { MersenneTwister } from '../mt19937';
 import { detectScheme, loadCartridge } from '../carts/detect';
 
-export const PADDLE_MIN: i32 = 27450;
-export const PADDLE_MAX: i32 = 790196;
 const PADDLE_DELTA: f64 = 23000;
 const SOFT_RESET_FRAMES = 4;
 const NOOP_RESET_FRAMES = 60;
@@ -82,7 +80,7 @@ function theGame(): Game {
 }
 
 function resetPaddles(): void {
-  const centre = (PADDLE_MIN + PADDLE_MAX) / 2;
+  const centre = (PADDLE_MIN + theGame().paddleMax) / 2;
   leftPaddle = centre;
   rightPaddle = centre;
 }
@@ -98,7 +96,8 @@ function releaseKeys(): void {
 }
 
 function clampPaddle(value: i32): i32 {
-  return value < PADDLE_MIN ? PADDLE_MIN : (value > PADDLE_MAX ? PADDLE_MAX : value);
+  const max = theGame().paddleMax;
+  return value < PADDLE_MIN ? PADDLE_MIN : (value > max ? max : value);
 }
 
 function applyPaddles(actionA: i32, actionB: i32, strengthA: f32, strengthB: f32): void {
@@ -165,6 +164,10 @@ class EnvironmentConsole extends Console {
 
   act(action: i32): i32 {
     return act(action, 1);
+  }
+
+  random(): u32 {
+    return environmentRandom.next();
   }
 }
 

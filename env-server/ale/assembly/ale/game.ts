@@ -18,7 +18,13 @@ export abstract class Console {
   abstract softReset(): void;
   /** One player-A action as act() takes it; returns the reward. */
   abstract act(action: i32): i32;
+  /** The next draw of the environment's random generator (the one sticky actions use). */
+  abstract random(): u32;
 }
+
+/** ALE's paddle range: resistances a paddle moves between. */
+export const PADDLE_MIN: i32 = 27450;
+export const PADDLE_MAX: i32 = 790196;
 
 export abstract class Game {
   /** ale-py's ROM id, also the ROM file's base name: `space_invaders`. */
@@ -35,6 +41,8 @@ export abstract class Game {
   leftController: u32 = JOYSTICK;
   rightController: u32 = JOYSTICK;
   swapPaddles: bool = false;
+  /** ALE's paddle_max setting: PADDLE_MAX unless the game's settings widen the range (modifyEnvironmentSettings). */
+  paddleMax: i32 = PADDLE_MAX;
   /** Display.YStart: the first scanline shown. */
   firstLine: i32 = 34;
   /** Display.Height: rows shown (at most 300, the frame buffers' size); a PAL cart left at 210 gets 250, as in ALE. */
