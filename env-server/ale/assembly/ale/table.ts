@@ -1,19 +1,40 @@
 // The supported games. Each game's own file is the one place that describes it (ROM id, MD5, rules, properties);
 // this list only makes them reachable, in ale-py's ROM id order.
 import { Game } from './game';
+import { Adventure } from './games/adventure';
 import { AirRaid } from './games/air-raid';
+import { Alien } from './games/alien';
+import { Amidar } from './games/amidar';
 import { Assault } from './games/assault';
+import { Asterix } from './games/asterix';
+import { Asteroids } from './games/asteroids';
 import { Atlantis } from './games/atlantis';
+import { Atlantis2 } from './games/atlantis2';
+import { Backgammon } from './games/backgammon';
 import { BankHeist } from './games/bank-heist';
+import { BasicMath } from './games/basic-math';
+import { BattleZone } from './games/battle-zone';
 import { BeamRider } from './games/beam-rider';
+import { Berzerk } from './games/berzerk';
+import { Blackjack } from './games/blackjack';
 import { Bowling } from './games/bowling';
+import { Boxing } from './games/boxing';
 import { Breakout } from './games/breakout';
 import { Carnival } from './games/carnival';
+import { Casino } from './games/casino';
+import { Centipede } from './games/centipede';
 import { ChopperCommand } from './games/chopper-command';
+import { CrazyClimber } from './games/crazy-climber';
+import { Crossbow } from './games/crossbow';
 import { DarkChambers } from './games/darkchambers';
+import { Defender } from './games/defender';
+import { DemonAttack } from './games/demon-attack';
 import { DonkeyKong } from './games/donkey-kong';
+import { DoubleDunk } from './games/double-dunk';
+import { Earthworld } from './games/earthworld';
 import { ElevatorAction } from './games/elevator-action';
 import { Enduro } from './games/enduro';
+import { Entombed } from './games/entombed';
 import { Freeway } from './games/freeway';
 import { Gravitar } from './games/gravitar';
 import { MontezumaRevenge } from './games/montezuma-revenge';
@@ -24,19 +45,40 @@ import { Seaquest } from './games/seaquest';
 import { SpaceInvaders } from './games/space-invaders';
 
 const FACTORIES: StaticArray<() => Game> = [
+  (): Game => new Adventure(),
   (): Game => new AirRaid(),
+  (): Game => new Alien(),
+  (): Game => new Amidar(),
   (): Game => new Assault(),
+  (): Game => new Asterix(),
+  (): Game => new Asteroids(),
   (): Game => new Atlantis(),
+  (): Game => new Atlantis2(),
+  (): Game => new Backgammon(),
   (): Game => new BankHeist(),
+  (): Game => new BasicMath(),
+  (): Game => new BattleZone(),
   (): Game => new BeamRider(),
+  (): Game => new Berzerk(),
+  (): Game => new Blackjack(),
   (): Game => new Bowling(),
+  (): Game => new Boxing(),
   (): Game => new Breakout(),
   (): Game => new Carnival(),
+  (): Game => new Casino(),
+  (): Game => new Centipede(),
   (): Game => new ChopperCommand(),
+  (): Game => new CrazyClimber(),
+  (): Game => new Crossbow(),
   (): Game => new DarkChambers(),
+  (): Game => new Defender(),
+  (): Game => new DemonAttack(),
   (): Game => new DonkeyKong(),
+  (): Game => new DoubleDunk(),
+  (): Game => new Earthworld(),
   (): Game => new ElevatorAction(),
   (): Game => new Enduro(),
+  (): Game => new Entombed(),
   (): Game => new Freeway(),
   (): Game => new Gravitar(),
   (): Game => new MontezumaRevenge(),
