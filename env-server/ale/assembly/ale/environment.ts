@@ -65,7 +65,7 @@ export function startGame(g: Game, image: usize, size: u32): i32 {
   environmentRandom.seed(environmentSeed);
   lastActionA = NOOP;
   lastActionB = PLAYER_B_NOOP;
-  configureInput(g.leftController, g.rightController, g.swapPaddles);
+  configureInput(g.leftController, g.rightController, g.swapPaddles, g.swapPorts);
   configureDisplay(g.firstLine, g.height, g.hmoveBlanks);
   mode = g.modes[0];
   difficulty = 0;

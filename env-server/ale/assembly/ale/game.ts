@@ -35,6 +35,8 @@ export abstract class Game {
   leftController: u32 = JOYSTICK;
   rightController: u32 = JOYSTICK;
   swapPaddles: bool = false;
+  /** Console.SwapPorts: player A's controller sits in the right port. */
+  swapPorts: bool = false;
   /** Display.YStart: the first scanline shown. */
   firstLine: i32 = 34;
   /** Display.Height: rows shown (at most 300, the frame buffers' size); a PAL cart left at 210 gets 250, as in ALE. */
