@@ -7,10 +7,21 @@ import { Freeway } from './games/freeway';
 import { Gravitar } from './games/gravitar';
 import { MontezumaRevenge } from './games/montezuma-revenge';
 import { MsPacman } from './games/ms-pacman';
+import { Pitfall2 } from './games/pitfall2';
 import { Pong } from './games/pong';
+import { PrivateEye } from './games/private-eye';
 import { Qbert } from './games/qbert';
+import { RoadRunner } from './games/road-runner';
 import { Seaquest } from './games/seaquest';
+import { SirLancelot } from './games/sir-lancelot';
 import { SpaceInvaders } from './games/space-invaders';
+import { Superman } from './games/superman';
+import { Tetris } from './games/tetris';
+import { Trondead } from './games/trondead';
+import { UpNDown } from './games/up-n-down';
+import { VideoChess } from './games/video-chess';
+import { WizardOfWor } from './games/wizard-of-wor';
+import { Zaxxon } from './games/zaxxon';
 
 const FACTORIES: StaticArray<() => Game> = [
   (): Game => new Breakout(),
@@ -19,10 +30,21 @@ const FACTORIES: StaticArray<() => Game> = [
   (): Game => new Gravitar(),
   (): Game => new MontezumaRevenge(),
   (): Game => new MsPacman(),
+  (): Game => new Pitfall2(),
   (): Game => new Pong(),
+  (): Game => new PrivateEye(),
   (): Game => new Qbert(),
+  (): Game => new RoadRunner(),
   (): Game => new Seaquest(),
+  (): Game => new SirLancelot(),
   (): Game => new SpaceInvaders(),
+  (): Game => new Superman(),
+  (): Game => new Tetris(),
+  (): Game => new Trondead(),
+  (): Game => new UpNDown(),
+  (): Game => new VideoChess(),
+  (): Game => new WizardOfWor(),
+  (): Game => new Zaxxon(),
 ];
 
 // One instance of each, made once, to look games up by MD5 and describe them; loading a ROM makes a fresh one.
