@@ -1,4 +1,4 @@
-// Tetris: four BCD digits at 0x71 (low) and 0x72; only increases reward; bit 7 of 0x73 ends the game, and then the
+// Tetris: four BCD digits at 0xF1 (low) and 0xF2; only increases reward; bit 7 of 0xF3 ends the game, and then the
 // score restarts from 0. ALE never reports lives.
 import { Game, ram, bcd, actionBits } from '../game';
 
@@ -11,11 +11,11 @@ export class Tetris extends Game {
   }
 
   step(): void {
-    let score = bcd(0x71);
-    score += 100 * bcd(0x72);
+    let score = bcd(0xf1);
+    score += 100 * bcd(0xf2);
     this.reward = score > this.score ? score - this.score : 0;
     this.score = score;
-    this.terminal = (ram(0x73) & 0x80) != 0;
+    this.terminal = (ram(0xf3) & 0x80) != 0;
     if (this.terminal) this.score = 0;
   }
 
