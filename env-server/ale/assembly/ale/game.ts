@@ -57,6 +57,11 @@ export abstract class Game {
   modeAddress: i32 = -1;
   /** Frames SELECT is held per press while stepping through modes. */
   selectFrames: i32 = 1;
+  /**
+   * The program may run past ALE's instruction limit without VSYNC in play (a computer opponent thinking), so one
+   * TV frame can span several ALE frames and an undrawn one could be the start of a drawn one: never skip drawing.
+   */
+  framesSpanSteps: bool = false;
   /** Actions (ALE enum values, RESET = 40 included) pressed one frame each after the last soft reset. */
   startingActions: StaticArray<i32> = [];
 
