@@ -29,6 +29,7 @@ interface AleExports {
   lives(): number;
   applyGameRules(): number;
   minimalActionBits(): number;
+  legalActionBits(): number;
   modeCount(): number;
   modeAt(i: number): number;
   difficultyCount(): number;
@@ -64,6 +65,13 @@ export interface ALEOptions {
   randomSeed?: number;
 }
 
+/** The actions 0..17 whose bits are set. */
+function actionsOf(bits: number): number[] {
+  const actions: number[] = [];
+  for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) actions.push(a);
+  return actions;
+}
+
 function checkInteger(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
     throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
@@ -74,6 +82,7 @@ export class ALEInterface {
   private readonly wasm: AleExports;
   private loaded = false;
   private minimal: number[] = [];
+  private legal: number[] = [];
   // Palette tables and conversion output in wasm memory (set up once).
   private readonly grayTable: number;
   // The gray table expanded to pixel pairs (expandPairs), per loaded palette.
@@ -167,9 +176,8 @@ export class ALEInterface {
     tables.set(palette.gray, this.grayTable);
     tables.set(palette.rgb, this.rgbTable);
     this.wasm.expandPairs(this.grayTable, this.grayPairs);
-    const bits = this.wasm.minimalActionBits();
-    this.minimal = [];
-    for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) this.minimal.push(a);
+    this.minimal = actionsOf(this.wasm.minimalActionBits());
+    this.legal = actionsOf(this.wasm.legalActionBits());
     this.loaded = true;
   }
 
@@ -287,8 +295,10 @@ export class ALEInterface {
     return [...this.minimal];
   }
 
+  /** The actions the game takes (all 18 for most; Skiing has no FIRE): ale-py's full action space. */
   getLegalActionSet(): number[] {
-    return Array.from({ length: LEGAL_ACTION_COUNT }, (_, i) => i);
+    this.requireRom();
+    return [...this.legal];
   }
 
   getAvailableModes(): number[] {

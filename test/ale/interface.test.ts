@@ -44,6 +44,19 @@ t.test('argument checks on a loaded game', { skip: noRoms }, async (t) => {
   t.equal(ale.getLegalActionSet().length, 18);
 });
 
+t.test('Skiing takes no FIRE: its legal set leaves FIRE out and FIRE actions play as NOOP', { skip: noRoms }, async (t) => {
+  const rom = path.join(romDir, 'skiing.bin');
+  const withFire = await createALEWithRom(rom);
+  const idle = await createALEWithRom(rom);
+  t.same(withFire.getLegalActionSet(), [0, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // RIGHTFIRE taken as RIGHT would turn the skier.
+  for (let i = 0; i < 60; i++) {
+    withFire.act(i < 30 ? 11 : 1);
+    idle.act(0);
+  }
+  t.same(withFire.getRAM(), idle.getRAM());
+});
+
 t.test('cloneState/restoreState replays the same future', { skip: noRoms }, async (t) => {
   for (const game of ['breakout', 'gravitar', 'montezuma_revenge']) {
     const ale = await createALEWithRom(path.join(romDir, `${game}.bin`));

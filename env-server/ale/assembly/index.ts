@@ -20,7 +20,9 @@ export function configure(frameSkip: i32, repeatActionProbability: f64, maxFrame
  * recognise the image either; 3 its bank switching is recognised but not emulated.
  */
 export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
-  return environment.loadGame(md5Hex, image, size);
+  const status = environment.loadGame(md5Hex, image, size);
+  applyRendering();
+  return status;
 }
 
 /** Whether the emulator has settings for the ROM with this MD5 (32 lowercase hex ASCII bytes at `md5Hex`). */
@@ -57,6 +59,10 @@ export function applyGameRules(): i32 {
 
 export function minimalActionBits(): u32 {
   return changetype<environment.GameRef>(environment.game).minimalActions;
+}
+
+export function legalActionBits(): u32 {
+  return changetype<environment.GameRef>(environment.game).legalActions;
 }
 
 export function modeCount(): i32 {
@@ -98,10 +104,19 @@ export function completedFrames(): u32 {
 
 /**
  * Off: frames are emulated without drawing (rewards, RAM and collisions stay
- * exact); the screen then shows the last frame drawn in its buffer.
+ * exact); the screen then shows the last frame drawn in its buffer. Games
+ * whose frames can span steps are always drawn.
  */
 export function setRendering(on: bool): void {
-  tiaSetRendering(on);
+  renderingWanted = on;
+  applyRendering();
+}
+
+let renderingWanted = true;
+
+function applyRendering(): void {
+  const g = environment.game;
+  tiaSetRendering(renderingWanted || (g != null && g.framesSpanSteps));
 }
 
 /** The palette-index screen, screenRows() x 160 (valid until the next emulated frame). */

@@ -8,8 +8,13 @@ export const PADDLES: u32 = 1;
 /** Resistance a paddle input reads when nothing is connected (never charges). */
 export const MAX_RESISTANCE: i32 = 0x7fffffff;
 
+// What each port (0 = left, 1 = right, as SWCHA, INPT0-3 and INPT4/5 see them) holds, and which player's inputs
+// that controller reads: 0 for the controller the cart's properties call left. Console.SwapPorts plugs the two
+// controllers into each other's port, so player A's joystick is then read through the right port.
 let leftJack: u32 = JOYSTICK;
 let rightJack: u32 = JOYSTICK;
+let leftPlayer: i32 = 0;
+let rightPlayer: i32 = 1;
 let paddlesSwapped = false;
 
 // Joystick directions and buttons as SWCHA/INPT4-5 report them, 1 = pressed.
@@ -26,9 +31,11 @@ let rightDifficultyA = false;
 // SWCHB as last read; bits the events leave alone keep their value.
 let switches: u32 = 0xff;
 
-export function configureInput(left: u32, right: u32, swapPaddles: bool): void {
-  leftJack = left;
-  rightJack = right;
+export function configureInput(left: u32, right: u32, swapPaddles: bool, swapPorts: bool = false): void {
+  leftJack = swapPorts ? right : left;
+  rightJack = swapPorts ? left : right;
+  leftPlayer = swapPorts ? 1 : 0;
+  rightPlayer = swapPorts ? 0 : 1;
   paddlesSwapped = swapPaddles;
   // Nothing pressed, pots at zero resistance until the environment sets them.
   for (let i = 0; i < 4; i++) {
@@ -73,9 +80,9 @@ export function setDifficulty(leftA: bool, rightA: bool): void {
 }
 
 // Which paddle a jack's pin is wired to. Pins: 3 and 4 are buttons, 5 and 9
-// the pots; a jack carries paddles (0,1) on the left and (2,3) on the right.
+// the pots; player A's controller carries paddles (0,1), player B's (2,3).
 function paddleOnPin(rightSide: bool, pin: i32): i32 {
-  const first = rightSide ? 2 : 0;
+  const first = (rightSide ? rightPlayer : leftPlayer) * 2;
   const onFirst = pin == 4 || pin == 9;
   return first + ((onFirst != paddlesSwapped) ? 0 : 1);
 }
@@ -91,7 +98,7 @@ function jackNibble(jack: u32, player: i32, rightSide: bool): u32 {
 }
 
 export function readSwcha(): u32 {
-  return (jackNibble(leftJack, 0, false) << 4) | jackNibble(rightJack, 1, true);
+  return (jackNibble(leftJack, leftPlayer, false) << 4) | jackNibble(rightJack, rightPlayer, true);
 }
 
 export function readSwchb(): u32 {
@@ -118,7 +125,7 @@ export function potResistance(input: u32): i32 {
 export function fireLineHigh(input: u32): bool {
   const jack = input == 0 ? leftJack : rightJack;
   if (jack != JOYSTICK) return true;
-  return (stick[input] & 0x10) == 0;
+  return (stick[input == 0 ? leftPlayer : rightPlayer] & 0x10) == 0;
 }
 
 export function saveInput(out: usize): usize {

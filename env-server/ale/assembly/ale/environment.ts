@@ -63,7 +63,7 @@ export function startGame(g: Game, image: usize, size: u32): i32 {
   environmentRandom.seed(environmentSeed);
   lastActionA = NOOP;
   lastActionB = PLAYER_B_NOOP;
-  configureInput(g.leftController, g.rightController, g.swapPaddles);
+  configureInput(g.leftController, g.rightController, g.swapPaddles, g.swapPorts);
   configureDisplay(g.firstLine, g.height, g.hmoveBlanks);
   mode = g.modes[0];
   difficulty = 0;
@@ -191,14 +191,15 @@ export function isTerminal(withTruncation: bool): bool {
   return withTruncation && maxFramesPerEpisode > 0 && episodeFrameNumber >= maxFramesPerEpisode;
 }
 
+// An action of one player (0..17) the game takes; anything else (RESET included) plays as NOOP, as in ALE.
 function isLegal(action: i32): bool {
-  return action >= 0 && action < ACTION_COUNT;
+  return action >= 0 && action < ACTION_COUNT && ((theGame().legalActions >> <u32>action) & 1) != 0;
 }
 
 function oneStep(actionA: i32, actionB: i32, strengthA: f32): i32 {
   if (isTerminal(true)) return 0;
   const a = isLegal(actionA) ? actionA : NOOP;
-  const b = actionB >= PLAYER_B_NOOP && actionB < PLAYER_B_NOOP + ACTION_COUNT ? actionB : PLAYER_B_NOOP;
+  const b = isLegal(actionB - PLAYER_B_NOOP) ? actionB : PLAYER_B_NOOP;
   emulate(a, b, 1, strengthA, 1);
   frameNumber++;
   episodeFrameNumber++;

@@ -43,6 +43,8 @@ export abstract class Game {
   swapPaddles: bool = false;
   /** ALE's paddle_max setting: PADDLE_MAX unless the game's settings widen the range (modifyEnvironmentSettings). */
   paddleMax: i32 = PADDLE_MAX;
+  /** Console.SwapPorts: player A's controller sits in the right port. */
+  swapPorts: bool = false;
   /** Display.YStart: the first scanline shown. */
   firstLine: i32 = 34;
   /** Display.Height: rows shown (at most 300, the frame buffers' size); a PAL cart left at 210 gets 250, as in ALE. */
@@ -55,12 +57,19 @@ export abstract class Game {
 
   /** Bit a set for each minimal action a (0..17). */
   minimalActions: u32 = 0x3ffff;
+  /** Bit a set for each action a (0..17) the game takes (RomSettings::isLegal); the others play as NOOP. */
+  legalActions: u32 = 0x3ffff;
   modes: StaticArray<i32> = [0];
   difficulties: StaticArray<i32> = [0];
   /** RAM address (0x80..0xFF) holding the selected mode, or -1 for single-mode games. */
   modeAddress: i32 = -1;
   /** Frames SELECT is held per press while stepping through modes. */
   selectFrames: i32 = 1;
+  /**
+   * The program may run past ALE's instruction limit without VSYNC in play (a computer opponent thinking), so one
+   * TV frame can span several ALE frames and an undrawn one could be the start of a drawn one: never skip drawing.
+   */
+  framesSpanSteps: bool = false;
   /** Actions (ALE enum values, RESET = 40 included) pressed one frame each after the last soft reset. */
   startingActions: StaticArray<i32> = [];
 

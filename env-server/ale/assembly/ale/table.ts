@@ -39,10 +39,41 @@ import { Freeway } from './games/freeway';
 import { Gravitar } from './games/gravitar';
 import { MontezumaRevenge } from './games/montezuma-revenge';
 import { MsPacman } from './games/ms-pacman';
+import { Pitfall } from './games/pitfall';
+import { Pitfall2 } from './games/pitfall2';
 import { Pong } from './games/pong';
+import { Pooyan } from './games/pooyan';
+import { PrivateEye } from './games/private-eye';
 import { Qbert } from './games/qbert';
+import { Riverraid } from './games/riverraid';
+import { RoadRunner } from './games/road-runner';
+import { Robotank } from './games/robotank';
 import { Seaquest } from './games/seaquest';
+import { SirLancelot } from './games/sir-lancelot';
+import { Skiing } from './games/skiing';
+import { Solaris } from './games/solaris';
 import { SpaceInvaders } from './games/space-invaders';
+import { SpaceWar } from './games/space-war';
+import { StarGunner } from './games/star-gunner';
+import { Superman } from './games/superman';
+import { Surround } from './games/surround';
+import { Tennis } from './games/tennis';
+import { Tetris } from './games/tetris';
+import { TicTacToe3d } from './games/tic-tac-toe-3d';
+import { TimePilot } from './games/time-pilot';
+import { Trondead } from './games/trondead';
+import { Turmoil } from './games/turmoil';
+import { Tutankham } from './games/tutankham';
+import { UpNDown } from './games/up-n-down';
+import { Venture } from './games/venture';
+import { VideoCheckers } from './games/video-checkers';
+import { VideoChess } from './games/video-chess';
+import { VideoCube } from './games/video-cube';
+import { VideoPinball } from './games/video-pinball';
+import { WizardOfWor } from './games/wizard-of-wor';
+import { WordZapper } from './games/word-zapper';
+import { YarsRevenge } from './games/yars-revenge';
+import { Zaxxon } from './games/zaxxon';
 
 const FACTORIES: StaticArray<() => Game> = [
   (): Game => new Adventure(),
@@ -83,10 +114,41 @@ const FACTORIES: StaticArray<() => Game> = [
   (): Game => new Gravitar(),
   (): Game => new MontezumaRevenge(),
   (): Game => new MsPacman(),
+  (): Game => new Pitfall(),
+  (): Game => new Pitfall2(),
   (): Game => new Pong(),
+  (): Game => new Pooyan(),
+  (): Game => new PrivateEye(),
   (): Game => new Qbert(),
+  (): Game => new Riverraid(),
+  (): Game => new RoadRunner(),
+  (): Game => new Robotank(),
   (): Game => new Seaquest(),
+  (): Game => new SirLancelot(),
+  (): Game => new Skiing(),
+  (): Game => new Solaris(),
   (): Game => new SpaceInvaders(),
+  (): Game => new SpaceWar(),
+  (): Game => new StarGunner(),
+  (): Game => new Superman(),
+  (): Game => new Surround(),
+  (): Game => new Tennis(),
+  (): Game => new Tetris(),
+  (): Game => new TicTacToe3d(),
+  (): Game => new TimePilot(),
+  (): Game => new Trondead(),
+  (): Game => new Turmoil(),
+  (): Game => new Tutankham(),
+  (): Game => new UpNDown(),
+  (): Game => new Venture(),
+  (): Game => new VideoCheckers(),
+  (): Game => new VideoChess(),
+  (): Game => new VideoCube(),
+  (): Game => new VideoPinball(),
+  (): Game => new WizardOfWor(),
+  (): Game => new WordZapper(),
+  (): Game => new YarsRevenge(),
+  (): Game => new Zaxxon(),
 ];
 
 // One instance of each, made once, to look games up by MD5 and describe them; loading a ROM makes a fresh one.
