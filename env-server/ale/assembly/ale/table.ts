@@ -3,10 +3,20 @@
 import { Game } from './game';
 import { Breakout } from './games/breakout';
 import { Enduro } from './games/enduro';
+import { Et } from './games/et';
 import { Freeway } from './games/freeway';
+import { Galaxian } from './games/galaxian';
 import { Gravitar } from './games/gravitar';
+import { Hangman } from './games/hangman';
+import { HumanCannonball } from './games/human-cannonball';
+import { JourneyEscape } from './games/journey-escape';
+import { KeystoneKapers } from './games/keystone-kapers';
+import { Koolaid } from './games/koolaid';
+import { LaserGates } from './games/laser-gates';
+import { MiniatureGolf } from './games/miniature-golf';
 import { MontezumaRevenge } from './games/montezuma-revenge';
 import { MsPacman } from './games/ms-pacman';
+import { Pacman } from './games/pacman';
 import { Pong } from './games/pong';
 import { Qbert } from './games/qbert';
 import { Seaquest } from './games/seaquest';
@@ -15,10 +25,20 @@ import { SpaceInvaders } from './games/space-invaders';
 const FACTORIES: StaticArray<() => Game> = [
   (): Game => new Breakout(),
   (): Game => new Enduro(),
+  (): Game => new Et(),
   (): Game => new Freeway(),
+  (): Game => new Galaxian(),
   (): Game => new Gravitar(),
+  (): Game => new Hangman(),
+  (): Game => new HumanCannonball(),
+  (): Game => new JourneyEscape(),
+  (): Game => new KeystoneKapers(),
+  (): Game => new Koolaid(),
+  (): Game => new LaserGates(),
+  (): Game => new MiniatureGolf(),
   (): Game => new MontezumaRevenge(),
   (): Game => new MsPacman(),
+  (): Game => new Pacman(),
   (): Game => new Pong(),
   (): Game => new Qbert(),
   (): Game => new Seaquest(),
