@@ -188,14 +188,15 @@ export function isTerminal(withTruncation: bool): bool {
   return withTruncation && maxFramesPerEpisode > 0 && episodeFrameNumber >= maxFramesPerEpisode;
 }
 
+// A player's action in its own range (0..17) that the game allows; ALE plays anything else as NOOP.
 function isLegal(action: i32): bool {
-  return action >= 0 && action < ACTION_COUNT;
+  return action >= 0 && action < ACTION_COUNT && (theGame().legalActions & (<u32>1 << action)) != 0;
 }
 
 function oneStep(actionA: i32, actionB: i32, strengthA: f32): i32 {
   if (isTerminal(true)) return 0;
   const a = isLegal(actionA) ? actionA : NOOP;
-  const b = actionB >= PLAYER_B_NOOP && actionB < PLAYER_B_NOOP + ACTION_COUNT ? actionB : PLAYER_B_NOOP;
+  const b = isLegal(actionB - PLAYER_B_NOOP) ? actionB : PLAYER_B_NOOP;
   emulate(a, b, 1, strengthA, 1);
   frameNumber++;
   episodeFrameNumber++;

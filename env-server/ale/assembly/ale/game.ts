@@ -47,6 +47,8 @@ export abstract class Game {
 
   /** Bit a set for each minimal action a (0..17). */
   minimalActions: u32 = 0x3ffff;
+  /** Bit a set for each action a (0..17) the game allows (ALE's isLegal); act() plays the others as NOOP. */
+  legalActions: u32 = 0x3ffff;
   modes: StaticArray<i32> = [0];
   difficulties: StaticArray<i32> = [0];
   /** RAM address (0x80..0xFF) holding the selected mode, or -1 for single-mode games. */
