@@ -115,6 +115,12 @@ export function bcd(address: i32): i32 {
   return 10 * (v >> 4) + (v & 15);
 }
 
+/** Four BCD digits, lowest byte first (read in that order). */
+export function bcd2(low: i32, high: i32): i32 {
+  const score = bcd(low);
+  return score + 100 * bcd(high);
+}
+
 /** Six BCD digits, lowest byte first (read in that order). */
 export function bcd3(low: i32, middle: i32, high: i32): i32 {
   let score = bcd(low);

@@ -1,5 +1,5 @@
 // Frogger: 0xD0 counts frogs left and reads 0xFF once the last one is gone.
-import { Game, ram, bcd, actionBits } from '../game';
+import { Game, ram, bcd2, actionBits } from '../game';
 
 export class Frogger extends Game {
   constructor() {
@@ -18,8 +18,7 @@ export class Frogger extends Game {
   }
 
   step(): void {
-    let score = bcd(0xce);
-    score += 100 * bcd(0xcc);
+    const score = bcd2(0xce, 0xcc);
     this.reward = score - this.score;
     this.score = score;
     this.livesLeft = ram(0xd0);

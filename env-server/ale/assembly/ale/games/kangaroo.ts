@@ -1,6 +1,6 @@
 // Kangaroo: 0xAD counts reserve lives (low 3 bits) and reads 0xFF once the game is over. Before play 0xBA shows
 // the game (0x80 added on some frames).
-import { Game, ram, bcd } from '../game';
+import { Game, ram, bcd2 } from '../game';
 
 export class Kangaroo extends Game {
   constructor() {
@@ -17,9 +17,7 @@ export class Kangaroo extends Game {
   }
 
   step(): void {
-    let score = bcd(0xa8);
-    score += 100 * bcd(0xa7);
-    score *= 100;
+    const score = 100 * bcd2(0xa8, 0xa7);
     this.reward = score - this.score;
     this.score = score;
     const lives = ram(0xad);

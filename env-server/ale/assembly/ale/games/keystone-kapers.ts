@@ -1,5 +1,5 @@
 // Keystone Kapers (PAL): a RESET press starts the game; it is over when 0x96 (lives) and 0x88 are both 0.
-import { Game, ram, bcd, actionBits } from '../game';
+import { Game, ram, bcd2, actionBits } from '../game';
 import { RESET } from '../actions';
 
 export class KeystoneKapers extends Game {
@@ -16,8 +16,7 @@ export class KeystoneKapers extends Game {
   }
 
   step(): void {
-    let score = bcd(0x9c);
-    score += 100 * bcd(0x9b);
+    const score = bcd2(0x9c, 0x9b);
     this.reward = score - this.score;
     this.score = score;
     this.livesLeft = ram(0x96);

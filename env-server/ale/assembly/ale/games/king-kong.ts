@@ -1,5 +1,5 @@
 // King Kong (PAL): 0xEE counts lives; the game is over at 0. Before play 0xEC holds twice the game number.
-import { Game, ram, bcd, actionBits } from '../game';
+import { Game, ram, bcd2, actionBits } from '../game';
 
 export class KingKong extends Game {
   constructor() {
@@ -17,8 +17,7 @@ export class KingKong extends Game {
   }
 
   step(): void {
-    let score = bcd(0x83);
-    score += 100 * bcd(0x82);
+    const score = bcd2(0x83, 0x82);
     this.reward = score - this.score;
     this.score = score;
     this.livesLeft = ram(0xee);

@@ -1,5 +1,5 @@
 // Kool-Aid Man: four BCD digits of hundreds of points; 0xD1 = 0x80 ends the game. lives() is always 0 in ALE.
-import { Game, ram, bcd, actionBits } from '../game';
+import { Game, ram, bcd2, actionBits } from '../game';
 
 export class Koolaid extends Game {
   constructor() {
@@ -10,9 +10,7 @@ export class Koolaid extends Game {
   }
 
   step(): void {
-    let score = bcd(0x81);
-    score += 100 * bcd(0x80);
-    score *= 100;
+    const score = 100 * bcd2(0x81, 0x80);
     this.reward = score - this.score;
     this.score = score;
     this.terminal = ram(0xd1) == 0x80;

@@ -1,5 +1,5 @@
 // Mario Bros.: 0x87 counts lives; the game is over at 0. Ten NOOPs and seven FIREs start it.
-import { Game, ram, bcd } from '../game';
+import { Game, ram, bcd2 } from '../game';
 
 export class MarioBros extends Game {
   constructor() {
@@ -15,9 +15,7 @@ export class MarioBros extends Game {
   }
 
   step(): void {
-    let score = bcd(0x8a);
-    score += 100 * bcd(0x89);
-    score *= 100;
+    const score = 100 * bcd2(0x8a, 0x89);
     this.reward = score - this.score;
     this.score = score;
     this.livesLeft = ram(0x87);

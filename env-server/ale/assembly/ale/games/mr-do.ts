@@ -1,5 +1,5 @@
 // Mr. Do! (PAL): score in tens (BCD, 0x82 the low byte); 0xDB counts lives and 0xDA = 0x40 is the game over.
-import { Game, ram, bcd, actionBits } from '../game';
+import { Game, ram, bcd2, actionBits } from '../game';
 
 export class MrDo extends Game {
   constructor() {
@@ -18,9 +18,7 @@ export class MrDo extends Game {
   }
 
   step(): void {
-    let score = bcd(0x82);
-    score += 100 * bcd(0x83);
-    score *= 10;
+    const score = 10 * bcd2(0x82, 0x83);
     this.reward = score - this.score;
     this.score = score;
     this.livesLeft = ram(0xdb);

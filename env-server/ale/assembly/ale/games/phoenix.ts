@@ -1,6 +1,6 @@
 // Phoenix: five BCD digits of tens of points (the fifth in the high nibble of 0xC7); 0xCC = 0x80 is the game over
 // and the low 3 bits of 0xCB count lives.
-import { Game, ram, bcd, actionBits } from '../game';
+import { Game, ram, bcd2, actionBits } from '../game';
 
 export class Phoenix extends Game {
   constructor() {
@@ -15,11 +15,7 @@ export class Phoenix extends Game {
   }
 
   step(): void {
-    let score = bcd(0xc8);
-    score += 100 * bcd(0xc9);
-    score *= 10;
-    score += ram(0xc7) >> 4;
-    score *= 10;
+    const score = 10 * (10 * bcd2(0xc8, 0xc9) + (ram(0xc7) >> 4));
     this.reward = score - this.score;
     this.score = score;
     const state = ram(0xcc);
