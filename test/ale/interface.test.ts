@@ -37,6 +37,7 @@ t.test('argument checks on a loaded game', { skip: noRoms }, async (t) => {
   t.throws(() => ale.setMode(7), /mode 7 is not available; available modes: 0, 1/);
   t.throws(() => ale.setDifficulty(9), /difficulty 9 is not available/);
   t.throws(() => ale.setRAM(128, 0), /RAM index must be in 0\.\.127/);
+  t.throws(() => ale.setCartRAM(0, 0), /beyond this cartridge's RAM/);
   t.throws(() => ale.restoreState(new Uint8Array(16)), /not a state returned by cloneState/);
   t.same(ale.getMinimalActionSet(), [0, 1, 3, 4, 11, 12]);
   t.same(ale.getAvailableModes(), [0, 1]);
@@ -69,6 +70,20 @@ t.test('cloneState/restoreState replays the same future', { skip: noRoms }, asyn
     t.same(second.slice(1), first.slice(1), `${game}: identical rewards, lives, RAM and screens`);
     t.equal(second[0].split(' ').slice(0, 3).join(' '), first[0].split(' ').slice(0, 3).join(' '), `${game}: first step RAM`);
   }
+});
+
+t.test("a game's illegal actions play as NOOP: Lost Luggage's fire actions", { skip: noRoms }, async (t) => {
+  const ale = await createALEWithRom(path.join(romDir, 'lost_luggage.bin'));
+  const start = ale.cloneState();
+  const play = (action: number): Uint8Array => {
+    ale.restoreState(start);
+    for (let i = 0; i < 200; i++) ale.act(action);
+    return Uint8Array.from(ale.getRAM());
+  };
+  const noop = play(0);
+  t.same(play(1), noop, 'FIRE');
+  t.same(play(13), noop, 'DOWNFIRE');
+  t.notSame(play(5), noop, 'DOWN moves');
 });
 
 t.test('setRAM writes the console RAM', { skip: noRoms }, async (t) => {
