@@ -29,6 +29,7 @@ interface AleExports {
   lives(): number;
   applyGameRules(): number;
   minimalActionBits(): number;
+  legalActionBits(): number;
   modeCount(): number;
   modeAt(i: number): number;
   difficultyCount(): number;
@@ -65,6 +66,11 @@ export interface ALEOptions {
   randomSeed?: number;
 }
 
+/** The actions (0..17) whose bits are set. */
+function actionsOf(bits: number): number[] {
+  return Array.from({ length: LEGAL_ACTION_COUNT }, (_, a) => a).filter((a) => (bits & (1 << a)) !== 0);
+}
+
 function checkInteger(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
     throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
@@ -75,6 +81,7 @@ export class ALEInterface {
   private readonly wasm: AleExports;
   private loaded = false;
   private minimal: number[] = [];
+  private legal: number[] = [];
   // Palette tables and conversion output in wasm memory (set up once).
   private readonly grayTable: number;
   // The gray table expanded to pixel pairs (expandPairs), per loaded palette.
@@ -168,9 +175,8 @@ export class ALEInterface {
     tables.set(palette.gray, this.grayTable);
     tables.set(palette.rgb, this.rgbTable);
     this.wasm.expandPairs(this.grayTable, this.grayPairs);
-    const bits = this.wasm.minimalActionBits();
-    this.minimal = [];
-    for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) this.minimal.push(a);
+    this.minimal = actionsOf(this.wasm.minimalActionBits());
+    this.legal = actionsOf(this.wasm.legalActionBits());
     this.loaded = true;
   }
 
@@ -299,8 +305,10 @@ export class ALEInterface {
     return [...this.minimal];
   }
 
+  /** ALE's legal actions: all 18 but where a game forbids some (Lost Luggage's fire actions), which act() plays as NOOP. */
   getLegalActionSet(): number[] {
-    return Array.from({ length: LEGAL_ACTION_COUNT }, (_, i) => i);
+    this.requireRom();
+    return [...this.legal];
   }
 
   getAvailableModes(): number[] {

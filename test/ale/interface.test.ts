@@ -81,6 +81,7 @@ t.test("a game's illegal actions play as NOOP: Lost Luggage's fire actions", { s
     return Uint8Array.from(ale.getRAM());
   };
   const noop = play(0);
+  t.same(ale.getLegalActionSet(), [0, 2, 3, 4, 5, 6, 7, 8, 9], 'ALE leaves them out of the legal set');
   t.same(play(1), noop, 'FIRE');
   t.same(play(13), noop, 'DOWNFIRE');
   t.notSame(play(5), noop, 'DOWN moves');

@@ -60,6 +60,10 @@ export function minimalActionBits(): u32 {
   return changetype<environment.GameRef>(environment.game).minimalActions;
 }
 
+export function legalActionBits(): u32 {
+  return changetype<environment.GameRef>(environment.game).legalActions;
+}
+
 export function modeCount(): i32 {
   return changetype<environment.GameRef>(environment.game).modes.length;
 }

@@ -18,7 +18,7 @@ import { Game } from './ale/game';
 import { startGame } from './ale/environment';
 
 export {
-  allocate, configure, act, resetGame, gameOver, lives, minimalActionBits, frameNumber, episodeFrameNumber,
+  allocate, configure, act, resetGame, gameOver, lives, minimalActionBits, legalActionBits, frameNumber, episodeFrameNumber,
   completedFrames, setRendering, screen, screenRows, pal, ramPointer, expandPairs, mapScreenPairs, mapScreen3,
 } from './index';
 
