@@ -72,6 +72,33 @@ t.test('cloneState/restoreState replays the same future', { skip: noRoms }, asyn
   }
 });
 
+t.test("cloneState/restoreState keep a game's own bookkeeping", { skip: noRoms }, async (t) => {
+  // Each game's rules remember more than reward, score and lives: the hole's par and strokes (Miniature Golf), the
+  // setter's score and the timer's last value (Hangman), frames without input (Othello), the match count (Haunted
+  // House). After a restore the same RAM must give what it gave before the state was cloned.
+  const cases: [string, Record<number, number>[], Record<number, number>][] = [
+    ['miniature_golf', [{ 0xaf: 2, 0x88: 0, 0x87: 0 }, { 0xaf: 3 }, { 0x88: 4 }, { 0x88: 0, 0x87: 1 }, { 0x87: 5 }, { 0x87: 2 }], { 0xaf: 4 }],
+    ['hangman', [{ 0xeb: 0, 0xec: 3, 0xf1: 0xfe }, { 0xf1: 0xff }], { 0xf1: 0, 0xec: 4 }],
+    ['othello', [{ 0xc0: 1 }, ...Array.from({ length: 50 }, () => ({ 0xc0: 0 }))], { 0xc0: 0 }],
+    ['haunted_house', [{ 0x82: 5, 0x96: 9, 0x99: 0 }, {}], {}],
+  ];
+  for (const [game, before, after] of cases) {
+    const ale = await createALEWithRom(path.join(romDir, `${game}.bin`));
+    const apply = (ram: Record<number, number>): string => {
+      for (const [address, value] of Object.entries(ram)) ale.setRAM(Number(address) - 0x80, value);
+      const reward = ale.applyGameRules();
+      return `reward ${reward}, game over ${ale.gameOver()}, lives ${ale.lives()}`;
+    };
+    for (const ram of before) apply(ram);
+    const state = ale.cloneState();
+    const expected = apply(after);
+    const wander: Record<number, number>[] = [{ 0xaf: 7, 0x87: 9, 0x88: 3, 0xeb: 9, 0xec: 9, 0xf1: 7, 0xc0: 1, 0x82: 8 }, {}];
+    for (const ram of wander) apply(ram);
+    ale.restoreState(state);
+    t.equal(apply(after), expected, `${game}: ${expected}`);
+  }
+});
+
 t.test("a game's illegal actions play as NOOP: Lost Luggage's fire actions", { skip: noRoms }, async (t) => {
   const ale = await createALEWithRom(path.join(romDir, 'lost_luggage.bin'));
   const start = ale.cloneState();
