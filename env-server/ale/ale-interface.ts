@@ -44,6 +44,7 @@ interface AleExports {
   pal(): number;
   ramPointer(): number;
   setRam(index: number, value: number): void;
+  setCartRam(index: number, value: number): number;
   stateBufferPointer(): number;
   stateCapacity(): number;
   cloneState(): number;
@@ -272,6 +273,17 @@ export class ALEInterface {
     if (index >= RAM_BYTES) throw new RangeError(`RAM index must be in 0..127, got ${index}`);
     if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`RAM value must be a byte, got ${value}`);
     this.wasm.setRam(index, value);
+  }
+
+  /**
+   * Writes byte `index` of the cartridge's own RAM (a Superchip's 128 bytes, say), which some games keep their score
+   * in; for tests of those games' rules.
+   */
+  setCartRAM(index: number, value: number): void {
+    this.requireRom();
+    checkInteger('cartridge RAM index', index, 0);
+    if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`RAM value must be a byte, got ${value}`);
+    if (!this.wasm.setCartRam(index, value)) throw new RangeError(`cartridge RAM index ${index} is beyond this cartridge's RAM`);
   }
 
   /** The whole emulator and episode state as bytes (ALE's cloneState). */

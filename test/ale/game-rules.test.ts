@@ -13,6 +13,8 @@ import { sharedDir } from './machine.js';
 export interface RuleFrame {
   /** Bytes to write before the rules are applied, by address (0x80..0xFF). */
   ram: Record<number, number>;
+  /** Bytes of the cartridge's own RAM to write too, by index in it (Superchip: read address - 0xF080). */
+  cartRam?: Record<number, number>;
   reward?: number;
   terminal?: boolean;
   lives?: number;
@@ -45,6 +47,7 @@ if (!existsSync(romDir)) {
         const ale = await createALEWithRom(path.join(romDir, `${rules.game}.bin`));
         c.frames.forEach((frame, i) => {
           for (const [address, value] of Object.entries(frame.ram)) ale.setRAM(Number(address) - 0x80, value);
+          for (const [index, value] of Object.entries(frame.cartRam ?? {})) ale.setCartRAM(Number(index), value);
           const reward = ale.applyGameRules();
           const where = `${c.name}, frame ${i}`;
           if (frame.reward !== undefined) t.equal(reward, frame.reward, `${where}: reward`);

@@ -37,6 +37,7 @@ t.test('argument checks on a loaded game', { skip: noRoms }, async (t) => {
   t.throws(() => ale.setMode(7), /mode 7 is not available; available modes: 0, 1/);
   t.throws(() => ale.setDifficulty(9), /difficulty 9 is not available/);
   t.throws(() => ale.setRAM(128, 0), /RAM index must be in 0\.\.127/);
+  t.throws(() => ale.setCartRAM(0, 0), /beyond this cartridge's RAM/);
   t.throws(() => ale.restoreState(new Uint8Array(16)), /not a state returned by cloneState/);
   t.same(ale.getMinimalActionSet(), [0, 1, 3, 4, 11, 12]);
   t.same(ale.getAvailableModes(), [0, 1]);
@@ -82,6 +83,48 @@ t.test('cloneState/restoreState replays the same future', { skip: noRoms }, asyn
     t.same(second.slice(1), first.slice(1), `${game}: identical rewards, lives, RAM and screens`);
     t.equal(second[0].split(' ').slice(0, 3).join(' '), first[0].split(' ').slice(0, 3).join(' '), `${game}: first step RAM`);
   }
+});
+
+t.test("cloneState/restoreState keep a game's own bookkeeping", { skip: noRoms }, async (t) => {
+  // Each game's rules remember more than reward, score and lives: the hole's par and strokes (Miniature Golf), the
+  // setter's score and the timer's last value (Hangman), frames without input (Othello), the match count (Haunted
+  // House). After a restore the same RAM must give what it gave before the state was cloned.
+  const cases: [string, Record<number, number>[], Record<number, number>][] = [
+    ['miniature_golf', [{ 0xaf: 2, 0x88: 0, 0x87: 0 }, { 0xaf: 3 }, { 0x88: 4 }, { 0x88: 0, 0x87: 1 }, { 0x87: 5 }, { 0x87: 2 }], { 0xaf: 4 }],
+    ['hangman', [{ 0xeb: 0, 0xec: 3, 0xf1: 0xfe }, { 0xf1: 0xff }], { 0xf1: 0, 0xec: 4 }],
+    ['othello', [{ 0xc0: 1 }, ...Array.from({ length: 50 }, () => ({ 0xc0: 0 }))], { 0xc0: 0 }],
+    ['haunted_house', [{ 0x82: 5, 0x96: 9, 0x99: 0 }, {}], {}],
+  ];
+  for (const [game, before, after] of cases) {
+    const ale = await createALEWithRom(path.join(romDir, `${game}.bin`));
+    const apply = (ram: Record<number, number>): string => {
+      for (const [address, value] of Object.entries(ram)) ale.setRAM(Number(address) - 0x80, value);
+      const reward = ale.applyGameRules();
+      return `reward ${reward}, game over ${ale.gameOver()}, lives ${ale.lives()}`;
+    };
+    for (const ram of before) apply(ram);
+    const state = ale.cloneState();
+    const expected = apply(after);
+    const wander: Record<number, number>[] = [{ 0xaf: 7, 0x87: 9, 0x88: 3, 0xeb: 9, 0xec: 9, 0xf1: 7, 0xc0: 1, 0x82: 8 }, {}];
+    for (const ram of wander) apply(ram);
+    ale.restoreState(state);
+    t.equal(apply(after), expected, `${game}: ${expected}`);
+  }
+});
+
+t.test("a game's illegal actions play as NOOP: Lost Luggage's fire actions", { skip: noRoms }, async (t) => {
+  const ale = await createALEWithRom(path.join(romDir, 'lost_luggage.bin'));
+  const start = ale.cloneState();
+  const play = (action: number): Uint8Array => {
+    ale.restoreState(start);
+    for (let i = 0; i < 200; i++) ale.act(action);
+    return Uint8Array.from(ale.getRAM());
+  };
+  const noop = play(0);
+  t.same(ale.getLegalActionSet(), [0, 2, 3, 4, 5, 6, 7, 8, 9], 'ALE leaves them out of the legal set');
+  t.same(play(1), noop, 'FIRE');
+  t.same(play(13), noop, 'DOWNFIRE');
+  t.notSame(play(5), noop, 'DOWN moves');
 });
 
 t.test('setRAM writes the console RAM', { skip: noRoms }, async (t) => {

@@ -4,6 +4,7 @@ import { gameIndexForMd5 } from './ale/table';
 import { currentFrame, framesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat } from './tia';
 import { ram } from './riot';
 import { pokeRam } from './memory-map';
+import { cartRam, cartRamSize } from './carts/cartridge';
 import { saveState, loadState, stateBuffer, STATE_CAPACITY } from './state';
 
 /** Scratch memory the host fills with the ROM image and its MD5 before loadGame. */
@@ -116,7 +117,7 @@ let renderingWanted = true;
 
 function applyRendering(): void {
   const g = environment.game;
-  tiaSetRendering(renderingWanted || (g != null && g.framesSpanSteps));
+  tiaSetRendering(renderingWanted || (g != null && g.drawEveryFrame));
 }
 
 /** The palette-index screen, screenRows() x 160 (valid until the next emulated frame). */
@@ -140,6 +141,13 @@ export function ramPointer(): usize {
 
 export function setRam(index: u32, value: u32): void {
   pokeRam(index, value);
+}
+
+/** Writes byte `index` of the cartridge's own RAM (a Superchip's, say); false where the cartridge has none. */
+export function setCartRam(index: u32, value: u32): bool {
+  if (index >= cartRamSize) return false;
+  store<u8>(cartRam + <usize>index, <u8>value);
+  return true;
 }
 
 export function stateBufferPointer(): usize {

@@ -66,10 +66,12 @@ export abstract class Game {
   /** Frames SELECT is held per press while stepping through modes. */
   selectFrames: i32 = 1;
   /**
-   * The program may run past ALE's instruction limit without VSYNC in play (a computer opponent thinking), so one
-   * TV frame can span several ALE frames and an undrawn one could be the start of a drawn one: never skip drawing.
+   * A drawn screen can show rows of earlier frames that were not drawn, so drawing must never be skipped: the
+   * program runs past ALE's instruction limit without VSYNC in play (a computer opponent thinking, so one TV frame
+   * spans several ALE frames), or a frame cut short after too many scanlines leaves the next one short, its lower
+   * rows still those of two frames back (Krull).
    */
-  framesSpanSteps: bool = false;
+  drawEveryFrame: bool = false;
   /** Actions (ALE enum values, RESET = 40 included) pressed one frame each after the last soft reset. */
   startingActions: StaticArray<i32> = [];
 
@@ -128,6 +130,12 @@ export function ram(address: i32): i32 {
 export function bcd(address: i32): i32 {
   const v = ram(address);
   return 10 * (v >> 4) + (v & 15);
+}
+
+/** Four BCD digits, lowest byte first (read in that order). */
+export function bcd2(low: i32, high: i32): i32 {
+  const score = bcd(low);
+  return score + 100 * bcd(high);
 }
 
 /** Six BCD digits, lowest byte first (read in that order). */

@@ -35,10 +35,41 @@ import { Earthworld } from './games/earthworld';
 import { ElevatorAction } from './games/elevator-action';
 import { Enduro } from './games/enduro';
 import { Entombed } from './games/entombed';
+import { Et } from './games/et';
+import { FishingDerby } from './games/fishing-derby';
+import { FlagCapture } from './games/flag-capture';
 import { Freeway } from './games/freeway';
+import { Frogger } from './games/frogger';
+import { Frostbite } from './games/frostbite';
+import { Galaxian } from './games/galaxian';
+import { Gopher } from './games/gopher';
 import { Gravitar } from './games/gravitar';
+import { Hangman } from './games/hangman';
+import { HauntedHouse } from './games/haunted-house';
+import { Hero } from './games/hero';
+import { HumanCannonball } from './games/human-cannonball';
+import { IceHockey } from './games/ice-hockey';
+import { JamesBond } from './games/jamesbond';
+import { JourneyEscape } from './games/journey-escape';
+import { Kaboom } from './games/kaboom';
+import { Kangaroo } from './games/kangaroo';
+import { KeystoneKapers } from './games/keystone-kapers';
+import { KingKong } from './games/king-kong';
+import { Klax } from './games/klax';
+import { Koolaid } from './games/koolaid';
+import { Krull } from './games/krull';
+import { KungFuMaster } from './games/kung-fu-master';
+import { LaserGates } from './games/laser-gates';
+import { LostLuggage } from './games/lost-luggage';
+import { MarioBros } from './games/mario-bros';
+import { MiniatureGolf } from './games/miniature-golf';
 import { MontezumaRevenge } from './games/montezuma-revenge';
+import { MrDo } from './games/mr-do';
 import { MsPacman } from './games/ms-pacman';
+import { NameThisGame } from './games/name-this-game';
+import { Othello } from './games/othello';
+import { Pacman } from './games/pacman';
+import { Phoenix } from './games/phoenix';
 import { Pitfall } from './games/pitfall';
 import { Pitfall2 } from './games/pitfall2';
 import { Pong } from './games/pong';
@@ -110,10 +141,41 @@ const FACTORIES: StaticArray<() => Game> = [
   (): Game => new ElevatorAction(),
   (): Game => new Enduro(),
   (): Game => new Entombed(),
+  (): Game => new Et(),
+  (): Game => new FishingDerby(),
+  (): Game => new FlagCapture(),
   (): Game => new Freeway(),
+  (): Game => new Frogger(),
+  (): Game => new Frostbite(),
+  (): Game => new Galaxian(),
+  (): Game => new Gopher(),
   (): Game => new Gravitar(),
+  (): Game => new Hangman(),
+  (): Game => new HauntedHouse(),
+  (): Game => new Hero(),
+  (): Game => new HumanCannonball(),
+  (): Game => new IceHockey(),
+  (): Game => new JamesBond(),
+  (): Game => new JourneyEscape(),
+  (): Game => new Kaboom(),
+  (): Game => new Kangaroo(),
+  (): Game => new KeystoneKapers(),
+  (): Game => new KingKong(),
+  (): Game => new Klax(),
+  (): Game => new Koolaid(),
+  (): Game => new Krull(),
+  (): Game => new KungFuMaster(),
+  (): Game => new LaserGates(),
+  (): Game => new LostLuggage(),
+  (): Game => new MarioBros(),
+  (): Game => new MiniatureGolf(),
   (): Game => new MontezumaRevenge(),
+  (): Game => new MrDo(),
   (): Game => new MsPacman(),
+  (): Game => new NameThisGame(),
+  (): Game => new Othello(),
+  (): Game => new Pacman(),
+  (): Game => new Phoenix(),
   (): Game => new Pitfall(),
   (): Game => new Pitfall2(),
   (): Game => new Pong(),

@@ -8,7 +8,7 @@ export class TicTacToe3d extends Game {
     super();
     this.rom = 'tic_tac_toe_3d';
     this.md5 = '0db4f4150fecf77e4ce72ca4d04c052f';
-    this.framesSpanSteps = true;
+    this.drawEveryFrame = true;
     this.minimalActions = actionBits([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     this.modes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
     this.difficulties = [0, 2];

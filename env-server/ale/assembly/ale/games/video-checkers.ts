@@ -12,7 +12,7 @@ export class VideoCheckers extends Game {
     super();
     this.rom = 'video_checkers';
     this.md5 = '539d26b6e9df0da8e7465f0f5ad863b7';
-    this.framesSpanSteps = true;
+    this.drawEveryFrame = true;
     this.minimalActions = actionBits([1, 6, 7, 8, 9]);
     this.modes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19];
     this.modeAddress = 0xf6;
