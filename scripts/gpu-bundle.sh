@@ -9,11 +9,12 @@
 # under 64 MiB, the most that travels with the tree.
 #
 # Node: Debian 12's own nodejs is 18.20.4, below our engines (>= 20), and it is a thin package over libnode108,
-# libuv1, libicu72, libc-ares2, libnghttp2-14, libbrotli1 and libssl3 that such a machine need not have. So the
+# which needs libuv1, libicu72, libc-ares2, libnghttp2-14, libbrotli1, libssl3, zlib1g and the node-acorn,
+# node-cjs-module-lexer and node-undici packages, none of which such a machine need have. So the
 # bundle takes `apt-get download nodejs` only when the archive offers 20 or later as one self-contained package;
-# otherwise it repacks the nodejs package installed here (NodeSource's 20.x on this project's machines, the Node
-# CI runs: one binary with ICU, OpenSSL and libuv built in, needing only glibc >= 2.28 and libstdc++, with npm's
-# node-gyp and Node's headers for the addon build) into a .deb with dpkg-deb.
+# otherwise it repacks the nodejs package installed here (NodeSource's 20.x on this project's machines: one
+# binary with ICU, OpenSSL and libuv built in, needing only glibc >= 2.28 and libstdc++, with npm's node-gyp and
+# Node's headers for the addon build) into a .deb with dpkg-deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.gpu-bundle
@@ -48,9 +49,11 @@ if [ -z "$deb" ]; then
   root="$work/nodejs"
   mkdir -p "$root/DEBIAN"
   # Files and links only (directories come with them); documentation and man pages are left out to save space.
-  dpkg -L nodejs | grep -Ev '^/usr/share/(doc|man)/' | while read -r f; do
+  # npm's folder is copied as it is on disk: `npm install -g npm` updates it in place, beyond dpkg's file list.
+  dpkg -L nodejs | grep -Ev '^/usr/share/(doc|man)/|^/usr/lib/node_modules/npm/' | while read -r f; do
     if [ -f "$f" ] || [ -L "$f" ]; then (cd / && cp -a --parents "${f#/}" "$root"); fi
   done
+  (cd / && cp -a --parents usr/lib/node_modules/npm "$root")
   dpkg-query -W -f='Package: ${Package}\nVersion: ${Version}\nArchitecture: ${Architecture}\nMaintainer: ${Maintainer}\nDescription: ${binary:Summary}\n' nodejs >"$root/DEBIAN/control"
   dpkg-deb -Zxz --root-owner-group --build "$root" "$work/nodejs_${version}_repacked.deb" >/dev/null
   deb="$work/nodejs_${version}_repacked.deb"
