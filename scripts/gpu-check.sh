@@ -198,7 +198,10 @@ echo "${train[*]}"
 if [ "$device" = cuda ]; then
   echo "GPU memory in use before training: $(nvidia-smi --query-gpu=memory.used --format=csv,noheader 2>/dev/null | head -n 1)"
 fi
-"${train[@]}" > >(tee "$results/train.log") 2>&1 &
+# The preset stops itself after M minutes; past that plus a margin for set-up and its final evaluation, Ctrl-C
+# (which saves a checkpoint), then a kill a minute later.
+limit=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 * 1.2 + 300 }')
+timeout --signal=INT --kill-after=60 "$limit" "${train[@]}" > >(tee "$results/train.log") 2>&1 &
 agent=$!
 pids+=("$agent")
 (
@@ -207,22 +210,20 @@ pids+=("$agent")
       used=$(nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -i 0 2>/dev/null)
       [ -n "$used" ] && printf '%d\tGPU memory used (nvidia-smi, whole GPU 0)\t%d\n' "$SECONDS" "$used"
     else
-      rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$agent/status" 2>/dev/null)
-      [ -n "$rss" ] && printf '%d\tagent process RSS\t%d\n' "$SECONDS" "$rss"
+      # The node process is a child of timeout (as is the tee of its output).
+      for p in $(cat "/proc/$agent/task/$agent/children" 2>/dev/null); do
+        [ "$(cat "/proc/$p/comm" 2>/dev/null)" = node ] || continue
+        rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$p/status" 2>/dev/null)
+        [ -n "$rss" ] && printf '%d\tagent process RSS\t%d\n' "$SECONDS" "$rss"
+      done
     fi
     sleep 2
   done
-) >"$results/memory.tsv" &
+) >"$results/memory.tsv" 2>/dev/null &
 pids+=("$!")
-# The preset stops itself after M minutes; past that plus a margin for set-up and its final evaluation, Ctrl-C
-# (which saves a checkpoint), then a kill.
-limit=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 * 1.2 + 300 }')
-(sleep "$limit" && echo "gpu-check: training ran past ${limit}s: interrupting" && kill -INT "$agent" && sleep 60 && kill -KILL "$agent") 2>/dev/null &
-watchdog=$!
-pids+=("$watchdog")
 wait "$agent"
 status=$?
-kill "$watchdog" 2>/dev/null
+[ "$status" = 124 ] && echo "gpu-check: training ran past ${limit}s and was interrupted"
 [ "$status" = 0 ] || failures+=("training (exit status $status)")
 kill -TERM "$server" 2>/dev/null
 wait "$server" 2>/dev/null

@@ -47,7 +47,8 @@ function main(): void {
     process.stderr.write('usage: gpu-check-summary RESULTS_DIR DEVICE MINUTES\n');
     process.exit(2);
   }
-  const lines = readLines(join(dir, 'run', 'metrics.jsonl'));
+  // Training lines only: the greedy evaluation after training logs its mean return with the time it finished.
+  const lines = readLines(join(dir, 'run', 'metrics.jsonl')).filter((l) => !Object.keys(l).some((k) => k.startsWith('eval/')));
   const episodes = lines.filter((l) => 'episode/return' in l);
   const last = lines.at(-1);
   const steps = last?.step ?? 0;
