@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GPU check in one command, for a machine with CUDA PyTorch, g++ and make but no Node, npm or network:
-#   scripts/gpu-check.sh [--cpu] [--minutes M] [--results DIR] [--tests "FILE…"] [--rom-dir DIR]
-# 1. Node from .gpu-bundle/nodejs_*.deb (unpacked with dpkg -x), else the node on PATH;
+#   scripts/gpu-check.sh [--cpu] [--minutes M] [--results DIR] [--tests "FILE…" | --skip-tests] [--rom-dir DIR]
+# 1. Node from .gpu-bundle/nodejs_*.deb (unpacked with dpkg -x into build/gpu-node), else the node on PATH;
 # 2. node_modules from .gpu-bundle/node_modules.tar.xz when there is none; dist/ compiled when absent; the emulator;
 # 3. the addon built against the torch that python3 imports (LIBTORCH to choose another), its C++ ABI and standard
 #    taken from that torch (agent-client/torch/libtorch.cjs) and cross-checked with torch._C._GLIBCXX_USE_CXX11_ABI;
@@ -15,7 +15,8 @@
 #
 # --cpu runs the same on a CPU machine against Debian's libtorch-dev, so every step but CUDA can be tried before
 # GPU time is spent (test/gpu/gpu-check.test.ts does so in CI with a short budget). The exit status is 0 only if
-# every step passed.
+# every step passed. A second call on the same machine finds Node, node_modules, dist/ and the addon in place (all
+# ignored outputs) and, with --skip-tests, spends its time on training.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -25,6 +26,7 @@ device=cuda
 minutes=10
 results=""
 tests=""
+skipTests=false
 romDir=""
 while (($#)); do
   case "$1" in
@@ -32,6 +34,7 @@ while (($#)); do
     --minutes) minutes=${2:?--minutes needs a number}; shift ;;
     --results) results=${2:?--results needs a folder}; shift ;;
     --tests) tests=${2:?--tests needs test files}; shift ;;
+    --skip-tests) skipTests=true ;;
     --rom-dir) romDir=${2:?--rom-dir needs a folder}; shift ;;
     -h | --help) usage ;;
     *) echo "gpu-check: unknown argument '$1'" >&2; usage ;;
@@ -63,14 +66,17 @@ fatal() {
 step "Node"
 deb=$(ls "$bundle"/nodejs_*.deb 2>/dev/null | head -n 1)
 if [ -n "$deb" ]; then
-  root=$bundle/nodejs
-  if [ ! -x "$root/usr/bin/node" ]; then
+  root=$repo/build/gpu-node
+  if [ "$(cat "$root/.deb" 2>/dev/null)" != "$(basename "$deb")" ]; then
+    rm -rf "$root"
+    mkdir -p "$root"
     if command -v dpkg >/dev/null; then
       dpkg -x "$deb" "$root" || fatal "dpkg -x $deb failed"
     else
       # No dpkg: a .deb is an ar archive holding data.tar.xz.
-      mkdir -p "$root" && (cd "$scratch" && ar x "$deb" data.tar.xz) && tar -xJf "$scratch/data.tar.xz" -C "$root" || fatal "cannot unpack $deb"
+      (cd "$scratch" && ar x "$deb" data.tar.xz) && tar -xJf "$scratch/data.tar.xz" -C "$root" || fatal "cannot unpack $deb"
     fi
+    basename "$deb" >"$root/.deb"
   fi
   export PATH="$root/usr/bin:$PATH"
   echo "node from $(basename "$deb")"
@@ -89,6 +95,10 @@ if ! command -v node-gyp >/dev/null; then
 fi
 
 step "npm dependencies, TypeScript, emulator"
+# On the GPU machine node_modules comes from the bundle, and dist/ and the emulator are rebuilt from the tree on
+# every call (it may have changed since the last one; ignored outputs stay between calls). Elsewhere (CI, --cpu
+# here) they are the ones `npm run build` made, left alone since other tests may be reading them.
+marker=node_modules/.from-gpu-bundle
 if [ -e node_modules ]; then
   echo "node_modules: present"
 elif [ -f "$bundle/node_modules.tar.xz" ]; then
@@ -97,24 +107,25 @@ elif [ -f "$bundle/node_modules.tar.xz" ]; then
   else
     python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(".")' "$bundle/node_modules.tar.xz" || fatal "cannot unpack node_modules.tar.xz"
   fi
+  touch "$marker"
   echo "node_modules: unpacked from the bundle ($(ls node_modules | wc -l) entries)"
 else
   fatal "no node_modules and no $bundle/node_modules.tar.xz (scripts/gpu-bundle.sh makes it)"
 fi
-if [ -f dist/agent-client/cli.js ]; then
-  echo "dist/: present, not rebuilt (npm run build:ts rebuilds it)"
-else
+if [ -f "$marker" ] || [ ! -f dist/agent-client/cli.js ]; then
   # Emitted without type checking (done where the bundle was made): the bundle leaves out the type packages
   # of the browser and deployment tests, which do not run here.
   node node_modules/typescript/bin/tsc -p tsconfig.json --noCheck || fatal "TypeScript build failed"
   echo "dist/: compiled"
-fi
-if [ -f build/ale/ale.wasm ]; then
-  echo "build/ale/ale.wasm: present"
-elif [ -f "$bundle/ale.wasm" ]; then
-  mkdir -p build/ale && cp "$bundle/ale.wasm" build/ale/ && echo "build/ale/ale.wasm: from the bundle"
 else
-  fatal "no build/ale/ale.wasm and none in the bundle"
+  echo "dist/: present, not rebuilt (npm run build:ts rebuilds it)"
+fi
+if [ -f "$marker" ] && [ -f "$bundle/ale.wasm" ]; then
+  mkdir -p build/ale && cp "$bundle/ale.wasm" build/ale/ && echo "build/ale/ale.wasm: from the bundle"
+elif [ -f build/ale/ale.wasm ]; then
+  echo "build/ale/ale.wasm: present"
+else
+  fatal "no build/ale/ale.wasm (npm run build:wasm:ale) and no bundle"
 fi
 
 step "libtorch"
@@ -168,6 +179,7 @@ node --input-type=module -e '
 step "engine tests"
 # Each file runs as its own process, printing TAP; a failure is recorded and the check goes on to the training run.
 if [ -z "$tests" ]; then tests=$(ls dist/test/torch/*.test.js); fi
+$skipTests && tests="" && echo "skipped (--skip-tests)"
 for f in $tests; do
   echo "# $f" >>"$results/tests.tap"
   if node "$f" >>"$results/tests.tap" 2>&1; then
@@ -177,7 +189,7 @@ for f in $tests; do
     failures+=("test $f")
   fi
 done
-grep -E '^\s*not ok' "$results/tests.tap" | head -n 20
+[ -f "$results/tests.tap" ] && grep -E '^\s*not ok' "$results/tests.tap" | head -n 20
 
 step "env server"
 romDir=${romDir:-$([ -f "$bundle/roms/pong.bin" ] && echo "$bundle/roms" || echo "$repo/../shared/roms")}
