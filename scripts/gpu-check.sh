@@ -2,7 +2,8 @@
 # The GPU check in one command, for a machine with CUDA PyTorch, g++ and make but no Node, npm or network:
 #   scripts/gpu-check.sh [--cpu] [--minutes M] [--results DIR] [--tests "FILE…" | --skip-tests] [--rom-dir DIR]
 # 1. Node from .gpu-bundle/nodejs_*.deb (unpacked with dpkg -x into build/gpu-node), else the node on PATH;
-# 2. node_modules from .gpu-bundle/node_modules.tar.xz when there is none; dist/ compiled when absent; the emulator;
+# 2. node_modules from .gpu-bundle/node_modules.tar.xz when there is none, and then dist/ compiled from the tree and
+#    the bundle's emulator (elsewhere the outputs of npm run build are used as they are);
 # 3. the addon built against the torch that python3 imports (LIBTORCH to choose another), its C++ ABI and standard
 #    taken from that torch (agent-client/torch/libtorch.cjs) and cross-checked with torch._C._GLIBCXX_USE_CXX11_ABI;
 # 4. the engine's tests (dist/test/torch/*.test.js; those with a CUDA branch take it when CUDA is available, and
@@ -18,6 +19,7 @@
 # every step passed. A second call on the same machine finds Node, node_modules, dist/ and the addon in place (all
 # ignored outputs) and, with --skip-tests, spends its time on training.
 set -uo pipefail
+caller=$(pwd)
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
@@ -41,7 +43,10 @@ while (($#)); do
   esac
   shift
 done
-[[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] && [ "$minutes" != 0 ] || { echo "gpu-check: --minutes must be a positive number, got '$minutes'" >&2; exit 2; }
+[[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] && awk -v m="$minutes" 'BEGIN { exit !(m > 0) }' || { echo "gpu-check: --minutes must be a positive number, got '$minutes'" >&2; exit 2; }
+# Folders given on the command line are relative to where it was run; test files to the repository.
+if [ -n "$results" ] && [[ "$results" != /* ]]; then results=$caller/$results; fi
+if [ -n "$romDir" ] && [[ "$romDir" != /* ]]; then romDir=$caller/$romDir; fi
 results=${results:-runs/gpu-check-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$results" || exit 2
 results=$(cd "$results" && pwd)
