@@ -9,6 +9,21 @@ function fail(message) {
   process.exit(1);
 }
 
+// The C++ standard this libtorch needs, as it states it: ATen.h refuses older modes with an #error on __cplusplus
+// (C++20 from PyTorch 2.14 on), and TorchConfig.cmake names a CXX_STANDARD. binding.gyp's C++17 is the floor.
+function standard(include, config) {
+  const aten = fs.readFileSync(path.join(include, 'ATen', 'ATen.h'), 'utf8');
+  const years = { 201402: 14, 201703: 17, 202002: 20, 202302: 23 };
+  const needed = [17];
+  for (const m of aten.matchAll(/__cplusplus\s*<\s*(\d{4})(\d{2})L/g)) needed.push(years[m[1] + m[2]] ?? 17);
+  if (fs.existsSync(config)) {
+    const m = /CXX_STANDARD\s+(\d+)/.exec(fs.readFileSync(config, 'utf8'));
+    if (m) needed.push(Number(m[1]));
+  }
+  const std = Math.max(...needed);
+  return std > 17 ? [`-std=c++${std}`] : [];
+}
+
 function locate() {
   const root = process.env.LIBTORCH;
   if (root) {
@@ -24,13 +39,9 @@ function locate() {
     // pip wheels before 2.7 use the pre-C++11 string ABI; TorchConfig.cmake records which one.
     const config = path.join(root, 'share', 'cmake', 'Torch', 'TorchConfig.cmake');
     const abi = fs.existsSync(config) ? /_GLIBCXX_USE_CXX11_ABI=(\d)/.exec(fs.readFileSync(config, 'utf8')) : null;
-    // libtorch 2.12 and later need C++20 for the ATen headers; older ones build as C++17 (the default).
     const api = path.join(include, 'torch', 'csrc', 'api', 'include');
-    const version = fs.readFileSync(path.join(api, 'torch', 'version.h'), 'utf8');
-    const [major, minor] = ['MAJOR', 'MINOR'].map((p) => Number(new RegExp(`TORCH_VERSION_${p} (\\d+)`).exec(version)?.[1] ?? 0));
-    const std = major > 2 || (major === 2 && minor >= 12) ? ['-std=c++20'] : [];
     return {
-      cflags: [`-I${include}`, `-I${api}`, ...std, ...(abi ? [`-D_GLIBCXX_USE_CXX11_ABI=${abi[1]}`] : [])],
+      cflags: [`-I${include}`, `-I${api}`, ...standard(include, config), ...(abi ? [`-D_GLIBCXX_USE_CXX11_ABI=${abi[1]}`] : [])],
       ldflags: [`-L${lib}`, `-Wl,-rpath,${lib}`],
       libs: [...cuda, '-ltorch', '-ltorch_cpu', '-lc10'],
     };
@@ -38,7 +49,11 @@ function locate() {
   const api = '/usr/include/torch/csrc/api/include';
   if (!fs.existsSync(path.join(api, 'torch', 'version.h')))
     fail(`no libtorch found: install Debian's libtorch-dev (npm run setup) or set LIBTORCH to a libtorch folder`);
-  return { cflags: [`-I${api}`], ldflags: [], libs: ['-ltorch', '-ltorch_cpu', '-lc10'] };
+  return {
+    cflags: [`-I${api}`, ...standard('/usr/include', '/usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake')],
+    ldflags: [],
+    libs: ['-ltorch', '-ltorch_cpu', '-lc10'],
+  };
 }
 
 const what = process.argv[2];

@@ -4,6 +4,12 @@
 
 #include <napi.h>
 #include <ATen/ATen.h>
+// Included by name rather than through ATen.h: libtorch 2.x headers moved to std::optional, keeping
+// c10/util/Optional.h only as the header of the c10::optional alias (its own class in 1.13); version.h gives the
+// TORCH_VERSION_* checks for the API differences between the two.
+#include <ATen/core/Reduction.h>
+#include <c10/util/Optional.h>
+#include <torch/version.h>
 
 #include <string>
 #include <vector>

@@ -6,7 +6,6 @@
 #include <ATen/Parallel.h>
 #include <c10/core/CPUAllocator.h>
 #include <torch/cuda.h>
-#include <torch/version.h>
 
 #include <dlfcn.h>
 
@@ -28,7 +27,12 @@ class CountingAllocator final : public c10::Allocator {
  public:
   explicit CountingAllocator(c10::Allocator* base) : base_(base) { baseDeleter_ = base->raw_deleter(); }
 
+  // libtorch 2.3 made allocate non-const (it may change the allocator's state); 1.13 declares it const.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
+  c10::DataPtr allocate(size_t n) override {
+#else
   c10::DataPtr allocate(size_t n) const override {
+#endif
     auto* block = static_cast<char*>(base_->raw_allocate(n + kHeader));
     *reinterpret_cast<size_t*>(block) = n;
     cpuBytes += static_cast<int64_t>(n);
