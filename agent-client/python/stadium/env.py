@@ -108,6 +108,22 @@ class SessionEnv:
         transport.identify(self.server)
         self.spec = spec
         self.render_mode = render_mode
+        self._np_random: Optional[np.random.Generator] = None
+
+    @property
+    def unwrapped(self) -> Any:
+        return self
+
+    @property
+    def np_random(self) -> np.random.Generator:
+        """The env's own generator, for agents' use (the environment itself draws on the server)."""
+        if self._np_random is None:
+            self._np_random = np.random.Generator(np.random.PCG64(np.random.SeedSequence()))
+        return self._np_random
+
+    @np_random.setter
+    def np_random(self, value: np.random.Generator) -> None:
+        self._np_random = value
 
     def _frame(self, index: int) -> np.ndarray:
         res = self._transport.request("render", pb.RenderRequest(session_id=self.session_id, index=index))
@@ -172,7 +188,6 @@ class RemoteEnv(SessionEnv, _EnvBase):
         self.observation_space = spec.observation_space
         self.action_space = spec.action_space
         self.metadata = {"render_modes": ["rgb_array"], "render_fps": spec.render_fps}
-        self._np_random = None
 
     def reset(self, *, seed: Optional[int] = None, options: Optional[dict] = None) -> tuple:
         """Starts an episode: ``(observation, info)``. A seed makes the episode (and the ones after it) repeatable."""
@@ -203,18 +218,6 @@ class RemoteEnv(SessionEnv, _EnvBase):
     def render(self) -> Optional[np.ndarray]:
         """The current frame, uint8 [height, width, 3] (with render_mode='rgb_array')."""
         return None if self._render_mode_missing() else self._frame(0)
-
-    @property
-    def unwrapped(self) -> "RemoteEnv":
-        return self
-
-    if not S.HAVE_GYMNASIUM:
-
-        @property
-        def np_random(self) -> np.random.Generator:
-            if self._np_random is None:
-                self._np_random = np.random.Generator(np.random.PCG64(np.random.SeedSequence()))
-            return self._np_random
 
     def _observation(self, v: pb.Value) -> Any:
         from .tensors import decode_value

@@ -67,12 +67,18 @@ class Connection:
         self._methods: dict = {}
 
     def ready(self) -> None:
-        """Waits up to ``connect_timeout`` for the channel, raising UNAVAILABLE naming the server when it never comes."""
+        """Waits up to ``connect_timeout`` for the server, raising UNAVAILABLE naming it when it never answers. The
+        wait is a health check (grpc.health.v1, which every Stadium server serves without a token) that waits for
+        the channel: grpc's channel_ready_future leaves a poller behind that fails once the channel closes."""
+        check = self.channel.unary_unary("/grpc.health.v1.Health/Check")
         try:
-            grpc.channel_ready_future(self.channel).result(timeout=self.connect_timeout)
-        except grpc.FutureTimeoutError:
-            ms = round(self.connect_timeout * 1000)
-            raise StadiumError(grpc.StatusCode.UNAVAILABLE, f"server {self.address} is unavailable: could not connect within {ms} ms") from None
+            check(b"", timeout=self.connect_timeout, wait_for_ready=True)
+        except grpc.RpcError as e:
+            if e.code() == grpc.StatusCode.DEADLINE_EXCEEDED:
+                ms = round(self.connect_timeout * 1000)
+                raise StadiumError(grpc.StatusCode.UNAVAILABLE, f"server {self.address} is unavailable: could not connect within {ms} ms") from None
+            if e.code() not in (grpc.StatusCode.UNIMPLEMENTED, grpc.StatusCode.NOT_FOUND):
+                raise from_rpc_error(e, self.address) from None
 
     def _method(self, name: str) -> Any:
         call = self._methods.get(name)
@@ -171,7 +177,7 @@ class StreamTransport:
         try:
             res = self._in.get(timeout=self.timeout)
         except queue.Empty:
-            self._fail(StadiumError(grpc.StatusCode.DEADLINE_EXCEEDED, f"{kind} got no answer from {self.server} within {round(self.timeout * 1000)} ms; the session stream was cancelled"))
+            self._fail(StadiumError(grpc.StatusCode.DEADLINE_EXCEEDED, f"{kind} got no answer from {self.server} within {self.timeout * 1000:g} ms; the session stream was cancelled"))
             self._call.cancel()
             raise self._failure  # type: ignore[misc]
         if isinstance(res, StadiumError):

@@ -57,7 +57,6 @@ class RemoteVectorEnv(SessionEnv, _VectorBase):
         self.action_space = S.batch_space(spec.action_space, self.num_envs)
         self.metadata = {"autoreset_mode": NEXT_STEP, "render_modes": ["rgb_array"], "render_fps": spec.render_fps}
         self.closed = False
-        self._np_random = None
         self._stepping = False
 
     def reset(self, *, seed: Any = None, options: Optional[dict] = None) -> tuple:
@@ -115,18 +114,6 @@ class RemoteVectorEnv(SessionEnv, _VectorBase):
     def close(self, **kwargs: Any) -> None:
         SessionEnv.close(self)
         self.closed = True
-
-    @property
-    def unwrapped(self) -> "RemoteVectorEnv":
-        return self
-
-    if not S.HAVE_GYMNASIUM:
-
-        @property
-        def np_random(self) -> np.random.Generator:
-            if self._np_random is None:
-                self._np_random = np.random.Generator(np.random.PCG64(np.random.SeedSequence()))
-            return self._np_random
 
     def _observations(self, v: pb.Value, n: int) -> Any:
         try:
