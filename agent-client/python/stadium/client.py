@@ -69,9 +69,10 @@ class Stadium:
                 self.close()
             raise
 
-        def remake() -> Any:
+        def remake(**overrides: Any) -> Any:
             client = Stadium(**self._args) if owned else self
-            return client._make(cls, env_id, num_envs, max_episode_steps, render_mode, transport, kwargs, owned)
+            o = {"max_episode_steps": max_episode_steps, "render_mode": render_mode, "transport": transport, **kwargs, **overrides}
+            return client._make(cls, env_id, num_envs, o.pop("max_episode_steps"), o.pop("render_mode"), o.pop("transport"), o, owned)
 
         spec = spec_from_proto(made.spec, kwargs, remake)
         return cls(t, made, spec, render_mode, self if owned else None)

@@ -38,12 +38,14 @@ class EnvSpec:
     options: tuple = ()
     kwargs: dict = field(default_factory=dict)
     nondeterministic: bool = False
-    _remake: Optional[Callable[[], Any]] = field(default=None, repr=False, compare=False)
+    _remake: Optional[Callable[..., Any]] = field(default=None, repr=False, compare=False)
 
-    def make(self) -> Any:
+    def make(self, **kwargs: Any) -> Any:
+        """Another env like this one, on the same server; ``kwargs`` override its make() arguments (as Gymnasium's
+        ``EnvSpec.make`` does)."""
         if self._remake is None:
             raise RuntimeError(f"this spec of {self.id} came from list_envs; make an env with stadium.make('{self.id}')")
-        return self._remake()
+        return self._remake(**kwargs)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class EnvOption:
     default: Any
 
 
-def spec_from_proto(m: pb.EnvSpec, kwargs: Optional[dict] = None, remake: Optional[Callable[[], Any]] = None) -> EnvSpec:
+def spec_from_proto(m: pb.EnvSpec, kwargs: Optional[dict] = None, remake: Optional[Callable[..., Any]] = None) -> EnvSpec:
     from google.protobuf.json_format import MessageToDict
 
     options = tuple(EnvOption(o.name, o.description, MessageToDict(o.default) if o.HasField("default") else None) for o in m.options)

@@ -146,6 +146,8 @@ class EnvChecker(unittest.TestCase):
         again = env.spec.make()
         again.close()
         again.close()
+        with env.spec.make(render_mode="rgb_array") as drawn:
+            self.assertEqual(drawn.render_mode, "rgb_array", "spec.make(**kwargs) overrides make's arguments")
         env.close()
         env.close()
         with stadium.make("CartPole-v1", self.server) as env:
