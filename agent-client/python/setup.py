@@ -26,6 +26,9 @@ def generate(out: Path) -> None:
 
 class BuildPyWithProto(build_py):
     def run(self) -> None:
+        # pip builds in the source tree: start from an empty build/lib/stadium so a module that was removed from
+        # the source does not live on in the wheel.
+        shutil.rmtree(Path(self.build_lib) / "stadium", ignore_errors=True)
         super().run()
         generate(Path(self.build_lib))
 

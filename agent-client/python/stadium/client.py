@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .env import EnvSpec, RemoteEnv, spec_from_proto, struct_of
+from .env import RemoteEnv, spec_from_proto, struct_of
 from .rpc import pb
 from .transport import TLS, Connection, make_transport
 from .vector import RemoteVectorEnv

@@ -173,11 +173,13 @@ class SessionEnv:
         self.close()
         return False
 
-    def __del__(self) -> None:  # a dropped env frees its channel; the server frees the session with the stream
+    def __del__(self) -> None:
+        # A dropped env ends its stream (the server then frees the session) and the channel it owns.
         try:
-            if not self._closed and self._owned is not None:
+            if not self._closed:
                 self._transport.end()
-                self._owned.close()
+                if self._owned is not None:
+                    self._owned.close()
         except Exception:
             pass
 

@@ -96,6 +96,24 @@ class Vector(unittest.TestCase):
         np.testing.assert_array_equal(infos["prob"], [1.0, 1.0, 1.0])
         np.testing.assert_array_equal(infos["_prob"], [True, True, True])
 
+    def test_nested_spaces_are_batched_per_item(self):
+        env = self.make_vec("Platform-v0", 2)
+        obs, _ = env.reset(seed=0)
+        state, substeps = obs
+        self.assertEqual((state.shape, state.dtype, substeps.shape, substeps.dtype), ((2, 9), np.float64, (2,), np.int64))
+        self.assertTrue(env.observation_space.contains(obs))
+        actions = (np.array([0, 2]), (np.float32([[20], [0]]), np.float32([[0], [0]]), np.float32([[0], [300]])))
+        obs, rewards, *_ = env.step(actions)
+        self.assertEqual(obs[0].shape, (2, 9))
+        self.assertGreater(rewards[0], 0, "running right makes progress")
+
+    def test_render_every_copy(self):
+        env = self.make_vec("CartPole-v1", 2, render_mode="rgb_array")
+        env.reset(seed=0)
+        frames = env.render()
+        self.assertEqual(len(frames), 2)
+        self.assertEqual([(f.shape, f.dtype) for f in frames], [((400, 600, 3), np.uint8)] * 2)
+
     def test_bad_actions(self):
         env = self.make_vec("CartPole-v1", 3)
         env.reset(seed=0)
