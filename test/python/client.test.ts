@@ -1,6 +1,6 @@
 // The Python client (agent-client/python) against real servers: installs the package with pip into a throwaway
-// virtual environment of Debian's python3, starts `stadium serve` three times (plaintext with the shared ROMs, TLS
-// with tokens, mutual TLS) and runs the package's unittest suite against them. Every Python test is one assertion
+// virtual environment of Debian's python3, starts `stadium serve` four times (plaintext with the shared ROMs, TLS
+// with tokens, mutual TLS, one for the suite to kill) and runs the package's unittest suite against them. Every Python test is one assertion
 // here (tests/run.py writes their outcomes); a skip is accepted only where something is really absent (gymnasium; ../shared).
 
 import t from 'tap';
@@ -34,17 +34,22 @@ t.test('the Python client passes its suite against real servers', { skip }, asyn
   });
   const tokens = join(dir, 'tokens');
   writeFileSync(tokens, `${TOKEN}\n`);
-  const serve = async (...args: string[]) => {
+  const spawnOne = async (...args: string[]) => {
     const s = await spawnServer(['--port', '0', '--log-level', 'info', '--rom-dir', romSkip ? dir : SHARED_ROMS, ...args]);
     servers.push(s);
-    return `127.0.0.1:${s.port}`;
+    return s;
   };
+  const serve = async (...args: string[]) => `127.0.0.1:${(await spawnOne(...args)).port}`;
+  // A server the Python suite kills mid-session, to see how a lost server is reported.
+  const doomed = await spawnOne('--server-id', 'doomed');
   const tlsArgs = ['--tls-cert', certs.serverCert, '--tls-key', certs.serverKey];
   const env = {
     ...process.env,
     STADIUM_TEST_SERVER: await serve(),
     STADIUM_TEST_TLS_SERVER: await serve(...tlsArgs, '--auth-token-file', tokens),
     STADIUM_TEST_MTLS_SERVER: await serve(...tlsArgs, '--tls-client-ca', certs.caCert),
+    STADIUM_TEST_DOOMED_SERVER: `127.0.0.1:${doomed.port}`,
+    STADIUM_TEST_DOOMED_PID: String(doomed.proc.pid),
     STADIUM_TEST_TOKEN: TOKEN,
     STADIUM_TEST_CA: certs.caCert,
     STADIUM_TEST_CLIENT_CERT: certs.clientCert,

@@ -1,6 +1,8 @@
 """Bad input gets a StadiumError carrying the gRPC code and a message that says what was wrong and what is allowed
 (the TypeScript client's messages), and never costs the session; the Session stream is the default transport."""
 
+import os
+import signal
 import unittest
 
 import grpc
@@ -9,7 +11,7 @@ import numpy as np
 import stadium
 from stadium.rpc import pb
 from stadium.transport import Connection, StreamTransport, UnaryTransport
-from support import free_port, need_server
+from support import env_or_skip, free_port, need_server
 
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
 
@@ -139,3 +141,20 @@ class Transports(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LostServer(unittest.TestCase):
+    def test_a_server_that_dies_mid_session(self):
+        server = env_or_skip(self, "STADIUM_TEST_DOOMED_SERVER")
+        pid = int(env_or_skip(self, "STADIUM_TEST_DOOMED_PID"))
+        envs = [stadium.make("CartPole-v1", server, transport=t, connect_timeout=1.0) for t in ("stream", "unary")]
+        for env in envs:
+            env.reset(seed=0)
+        os.kill(pid, signal.SIGKILL)
+        for env in envs:
+            with self.subTest(type(env._transport).__name__):
+                with self.assertRaises(stadium.StadiumError) as e:
+                    env.step(0)
+                self.assertEqual(e.exception.code, grpc.StatusCode.UNAVAILABLE, e.exception.message)
+                self.assertIn(f"server doomed ({server}) is unavailable", e.exception.message, "it names the server that held the session")
+                env.close()  # nothing is left to close, and that is no error
