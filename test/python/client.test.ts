@@ -58,6 +58,7 @@ t.test('the Python client passes its suite against real servers', { skip }, asyn
     STADIUM_TEST_STRANGER_KEY: certs.strangerKey,
     STADIUM_TEST_REFERENCE: REFERENCE_DIR,
     STADIUM_TEST_ATARI_SKIP: romSkip || '',
+    PYTHONDONTWRITEBYTECODE: '1',
   };
   // Run as a script from a directory of its own, so that the installed package is imported, not the source tree's.
   const records = join(dir, 'results.json');
