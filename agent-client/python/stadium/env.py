@@ -174,12 +174,11 @@ class SessionEnv:
         return False
 
     def __del__(self) -> None:
-        # A dropped env ends its stream (the server then frees the session) and the channel it owns.
+        # A dropped env ends its stream, and the server then frees the session. Its channel is left to grpc: closing
+        # a channel from a finaliser can block for good when the interpreter is exiting.
         try:
             if not self._closed:
                 self._transport.end()
-                if self._owned is not None:
-                    self._owned.close()
         except Exception:
             pass
 
