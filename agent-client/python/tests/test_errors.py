@@ -118,6 +118,14 @@ class Transports(unittest.TestCase):
         else:
             self.fail("the session outlived its stream")
 
+    def test_a_program_that_never_closes_its_envs_exits(self):
+        import subprocess
+        import sys
+
+        script = "import stadium\nenv = stadium.make('CartPole-v1', %r)\nenv.reset(seed=0)\nvec = stadium.make_vec('CartPole-v1', 2, %r)\n" % (self.server, self.server)
+        done = subprocess.run([sys.executable, "-c", script], timeout=60, capture_output=True, text=True)
+        self.assertEqual(done.returncode, 0, done.stderr[-2000:])
+
     def test_unary_transport(self):
         with self.client.make("CartPole-v1", transport="unary") as env:
             self.assertIsInstance(env._transport, UnaryTransport)
