@@ -7,8 +7,11 @@ request that misses its deadline cancels the stream and with it the session, as 
 
 from __future__ import annotations
 
+import math
 import queue
 import threading
+import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -142,47 +145,53 @@ _END = object()
 
 
 class StreamTransport:
-    """Requests on one Session stream. ``send`` and ``receive`` split a request so that callers may pipeline; a
-    reader thread hands answers over so that ``receive`` can keep a deadline."""
+    """Requests on one Session stream. ``send`` and ``receive`` split a request so that callers may pipeline.
+    Answers are read in the caller's thread (no handoff on the hot path); a watchdog thread cancels the stream when
+    the oldest request outlives its deadline, which makes the waiting read fail."""
 
     def __init__(self, conn: Connection) -> None:
         self.server = conn.address
         self.timeout = conn.timeout
         self._out: queue.Queue = queue.Queue()
-        self._in: queue.Queue = queue.Queue()
-        self._pending: list = []
+        self._inflight: deque = deque()  # (kind, deadline) of each request sent and not yet answered, oldest first
         self._failure: Optional[StadiumError] = None
+        self._expired: Optional[str] = None
+        self._ended = threading.Event()
         self._call = conn.session_stream(iter(self._out.get, _END))
-        self._reader = threading.Thread(target=self._read, name="stadium-session-reader", daemon=True)
-        self._reader.start()
+        if self.timeout is not None:
+            threading.Thread(target=self._watch, name="stadium-session-deadline", daemon=True).start()
 
-    def _read(self) -> None:
-        try:
-            for res in self._call:
-                self._in.put(res)
-            self._in.put(StadiumError(grpc.StatusCode.UNAVAILABLE, f"server {self.server} ended the session stream"))
-        except grpc.RpcError as e:
-            self._in.put(from_rpc_error(e, self.server))
+    def _watch(self) -> None:
+        # Polls at a fraction of the deadline: at most 4 wake-ups a second, a late answer noticed within 1/8 of it.
+        interval = min(max(self.timeout / 8, 0.0005), 0.25)  # type: ignore[operator]
+        while not self._ended.wait(interval):
+            try:
+                kind, deadline = self._inflight[0]
+            except IndexError:
+                continue
+            if time.monotonic() > deadline:
+                self._expired = kind
+                self._call.cancel()
+                return
 
     def send(self, kind: str, request: Any) -> None:
         if self._failure is not None:
             raise self._failure
-        self._pending.append(kind)
+        self._inflight.append((kind, time.monotonic() + self.timeout if self.timeout is not None else math.inf))
         self._out.put(pb.SessionRequest(**{kind: request}))
 
     def receive(self) -> Any:
         if self._failure is not None:
             raise self._failure
-        kind = self._pending.pop(0)
         try:
-            res = self._in.get(timeout=self.timeout)
-        except queue.Empty:
-            self._fail(StadiumError(grpc.StatusCode.DEADLINE_EXCEEDED, f"{kind} got no answer from {self.server} within {self.timeout * 1000:g} ms; the session stream was cancelled"))
-            self._call.cancel()
-            raise self._failure  # type: ignore[misc]
-        if isinstance(res, StadiumError):
-            self._fail(res)
-            raise res
+            res = next(self._call)
+        except StopIteration:
+            raise self._fail(StadiumError(grpc.StatusCode.UNAVAILABLE, f"server {self.server} ended the session stream")) from None
+        except grpc.RpcError as e:
+            if self._expired is not None:
+                raise self._fail(StadiumError(grpc.StatusCode.DEADLINE_EXCEEDED, f"{self._expired} got no answer from {self.server} within {self.timeout * 1000:g} ms; the session stream was cancelled")) from None  # type: ignore[operator]
+            raise self._fail(from_rpc_error(e, self.server)) from None
+        self._inflight.popleft()
         which = res.WhichOneof("payload")
         if which == "error":
             raise StadiumError(res.error.code, res.error.message)
@@ -192,9 +201,11 @@ class StreamTransport:
         self.send(kind, request)
         return self.receive()
 
-    def _fail(self, e: StadiumError) -> None:
+    def _fail(self, e: StadiumError) -> StadiumError:
         if self._failure is None:
             self._failure = e
+        self._ended.set()
+        return self._failure
 
     def identify(self, server: str) -> None:
         self.server = server
@@ -203,6 +214,7 @@ class StreamTransport:
         """Ends the stream; the server then frees every session made on it."""
         if self._failure is None:
             self._failure = StadiumError(grpc.StatusCode.CANCELLED, "the env was closed")
+        self._ended.set()
         self._out.put(_END)
 
 
