@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 # System packages: the libtorch engine (and Python's torch for the engine benchmark) with the C++ compiler and
 # make that node-gyp builds its addon with, OpenBLAS (Debian's libtorch otherwise multiplies matrices with the
 # reference BLAS, 14x slower on a 64x256 by 256x256 product here), dasm for the test ROMs, Chromium for the viewer's browser tests,
-# openssl (test certificates) and iproute2 (the multi-host test's network namespaces).
-APT_PACKAGES=(libtorch-dev libopenblas0-pthread python3-torch g++ make dasm chromium openssl iproute2)
+# openssl (test certificates) and iproute2 (the multi-host test's network namespaces); for the Python client
+# (agent-client/python) gRPC, protobuf and numpy for Debian's python3, protoc to compile the proto at build time,
+# (with libprotobuf-dev for the well-known types it imports) and venv/pip/setuptools to install it offline in the tests.
+APT_PACKAGES=(libtorch-dev libopenblas0-pthread python3-torch g++ make dasm chromium openssl iproute2
+  python3-grpcio python3-protobuf python3-numpy protobuf-compiler libprotobuf-dev python3-venv python3-pip python3-setuptools)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

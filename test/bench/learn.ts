@@ -4,7 +4,10 @@
 // stop each seed at its first greedy check that meets the target over the full evaluation (as CartPole does): run to
 // the end of the budget, P-DQN and MP-DQN oscillate after reaching ~1.0 and a seed's last policy lands anywhere in
 // 0.84-1.0. A case with several seeds also prints the mean over them (Bester et al. report means over seeds).
+// Opt-in rows, run only when named: `python-dqn-cartpole` trains examples/python/dqn_cartpole.py (plain PyTorch
+// through the Python client, installed with pip into a throwaway venv of Debian's python3) against the same server.
 
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,7 @@ import { evaluate, mean, train } from '../../agent-client/agents/common/loop.js'
 import { RunLog } from '../../agent-client/agents/common/run-log.js';
 import { createAgent } from '../../agent-client/agents/registry.js';
 import { finiteHorizonOptimum } from '../../agent-client/agents/qlearning/value-iteration.js';
+import { REPO, installedClient, pythonSkip } from '../python/python.js';
 
 interface Case {
   name: string;
@@ -58,6 +62,17 @@ const CASES: Case[] = [
   { name: 'rnd-frozenlake8x8', agent: 'rnd', env: 'FrozenLake8x8-v1', steps: 20_000, seeds: [1], target: null, evalEpisodes: 200, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
   { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 200_000, seeds: [1], target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
 ];
+
+/** Learning runs of Python examples through the Python client; only when named on the command line. */
+interface PythonCase {
+  name: string;
+  env: string;
+  script: string;
+  args: string[];
+  target: number;
+}
+
+const PYTHON_CASES: PythonCase[] = [{ name: 'python-dqn-cartpole', env: 'CartPole-v1', script: 'examples/python/dqn_cartpole.py', args: ['--seed', '1'], target: 475 }];
 
 interface Row {
   name: string;
@@ -157,6 +172,45 @@ async function runCase(c: Case, address: string): Promise<Row> {
   };
 }
 
+/** The script's last line is its JSON summary; its other output goes to stderr as progress. */
+async function runPythonCase(c: PythonCase, address: string): Promise<Row> {
+  const skip = pythonSkip(['grpc', 'google.protobuf', 'numpy', 'torch']);
+  if (skip) return { name: c.name, env: c.env, stepsToTarget: 'skipped', final: 'skipped', wall: '0 s', rate: 'n/a', note: skip };
+  const started = performance.now();
+  const client = await installedClient();
+  try {
+    const lines: string[] = [];
+    const code = await new Promise<number | null>((resolve) => {
+      const p = spawn(client.python, [join(REPO, c.script), '--server', address, ...c.args], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let buf = '';
+      p.stdout.setEncoding('utf8');
+      p.stdout.on('data', (d: string) => {
+        buf += d;
+        let i;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          lines.push(buf.slice(0, i));
+          process.stderr.write(`[${c.name}] ${buf.slice(0, i)}\n`);
+          buf = buf.slice(i + 1);
+        }
+      });
+      p.on('close', resolve);
+    });
+    if (code !== 0) throw new Error(`${c.script} exited with ${code}`);
+    const r = JSON.parse(lines[lines.length - 1]) as { reached_at: number | null; final: number; eval_episodes: number; trained_steps: number; steps_per_second: number };
+    return {
+      name: c.name,
+      env: c.env,
+      stepsToTarget: r.reached_at === null ? `not within ${r.trained_steps}` : String(r.reached_at),
+      final: `${r.final.toFixed(3)} (${r.eval_episodes} ep) target ${c.target}`,
+      wall: `${((performance.now() - started) / 1000).toFixed(0)} s`,
+      rate: r.steps_per_second.toFixed(0),
+      note: `${c.script}, Python client over the Session stream, 1 torch thread`,
+    };
+  } finally {
+    client.remove();
+  }
+}
+
 function table(rows: Row[]): string {
   const head = ['run', 'env', 'env steps to target', 'final greedy eval', 'wall time', 'train env steps/s', 'notes'];
   const lines = rows.map((r) => [r.name, r.env, r.stepsToTarget, r.final, r.wall, r.rate, r.note]);
@@ -164,9 +218,9 @@ function table(rows: Row[]): string {
 }
 
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((w) => !CASES.some((c) => c.name === w));
+const unknown = wanted.filter((w) => !CASES.some((c) => c.name === w) && !PYTHON_CASES.some((c) => c.name === w));
 if (unknown.length) {
-  process.stderr.write(`unknown bench case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}\n`);
+  process.stderr.write(`unknown bench case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}; opt-in: ${PYTHON_CASES.map((c) => c.name).join(', ')}\n`);
   process.exit(2);
 }
 const server = new StadiumServer(defaultRegistry(), { port: 0, logger: new Logger('silent') });
@@ -176,6 +230,10 @@ const rows: Row[] = [];
 try {
   for (const c of CASES.filter((c) => !wanted.length || wanted.includes(c.name))) {
     rows.push(await runCase(c, `127.0.0.1:${port}`));
+    process.stdout.write(`${table(rows.slice(-1))}\n`);
+  }
+  for (const c of PYTHON_CASES.filter((c) => wanted.includes(c.name))) {
+    rows.push(await runPythonCase(c, `127.0.0.1:${port}`));
     process.stdout.write(`${table(rows.slice(-1))}\n`);
   }
 } finally {

@@ -9,11 +9,12 @@ import type { SeedableRng } from '../../../env-server/envs/classic/seedable-rng.
 
 // Compiled to dist/test/envs/classic/, four levels below the repo root.
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-const DIR = resolve(REPO, '..', 'shared', 'reference', 'classic');
+/** Where the classic fixtures are (absent without ../shared). */
+export const REFERENCE_DIR = resolve(REPO, '..', 'shared', 'reference', 'classic');
 
 /** The parsed fixture, or a skip reason when ../shared is absent. */
 export function loadReference<T>(name: string): { ref: T; skip: false } | { ref: null; skip: string } {
-  const file = `${DIR}/${name}`;
+  const file = `${REFERENCE_DIR}/${name}`;
   if (!existsSync(file)) return { ref: null, skip: `reference fixture ${file} not found (../shared is absent)` };
   return { ref: JSON.parse(readFileSync(file, 'utf8')) as T, skip: false };
 }
