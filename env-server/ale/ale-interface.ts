@@ -2,15 +2,15 @@
 // Atari 2600 (ale.wasm). Works in Node and in browsers: give it the wasm
 // bytes (or use ALEInterface.load() in Node, which finds the built file).
 import { md5Hex } from './md5.js';
-import { badRomSize } from '../roms/identify.js';
+import { badRomSize } from './rom-image.js';
+import { LEGAL_ACTION_COUNT, ROMS_WITHOUT_SETTINGS, withoutSettingsReason } from './catalogue.js';
 import { NTSC_PALETTE, PAL_PALETTE } from './palette.js';
 
 export const SCREEN_WIDTH = 160;
 /** Rows the TIA's frame buffers hold: no game's screen is taller (its height is in getScreenDims). */
 const MAX_SCREEN_HEIGHT = 300;
 const RAM_BYTES = 128;
-/** Player A actions are 0..17 (NOOP .. DOWNLEFTFIRE). */
-export const LEGAL_ACTION_COUNT = 18;
+export { LEGAL_ACTION_COUNT };
 
 export const ACTION_NAMES = [
   'NOOP', 'FIRE', 'UP', 'RIGHT', 'LEFT', 'DOWN', 'UPRIGHT', 'UPLEFT', 'DOWNRIGHT', 'DOWNLEFT',
@@ -148,7 +148,8 @@ export class ALEInterface {
     memory.set(rom, imagePtr);
     const status = this.wasm.loadGame(md5Ptr, imagePtr, rom.length);
     if (status === 1) {
-      throw new Error(`unsupported ROM: MD5 ${md5} is not one of the games ALE supports`);
+      const known = ROMS_WITHOUT_SETTINGS.find((r) => r.md5 === md5);
+      throw new Error(`unsupported ROM: ${known ? withoutSettingsReason(known) : `MD5 ${md5} is not one of the games ALE supports`}`);
     }
     if (status === 2) {
       throw new Error(`unsupported ROM: MD5 ${md5} (${rom.length} bytes) is not a cartridge image ALE recognises`);

@@ -9,7 +9,6 @@ import { Box, Discrete } from '../../../proto/spaces.js';
 import { entropySeed } from '../../../proto/rng.js';
 import { Pcg64, SeedSequence } from './numpy-random.js';
 import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
-import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
 import type { AtariGame } from './games.js';
 import type { AtariOptions, ObsType } from './options.js';
@@ -64,17 +63,10 @@ export class AtariEnv implements Env {
       randomSeed: aleSeed,
     });
     this.ale.loadROM(this.rom);
+    // Checked against the game's lists when the options were parsed (options.ts).
     const { mode, difficulty } = this.opts;
-    if (mode !== null) {
-      const modes = this.ale.getAvailableModes();
-      if (!modes.includes(mode)) throw new InvalidOption(`${this.id}: mode ${mode} is not available for ${this.game.name}; available modes: ${modes.join(', ')}`);
-      this.ale.setMode(mode);
-    }
-    if (difficulty !== null) {
-      const ds = this.ale.getAvailableDifficulties();
-      if (!ds.includes(difficulty)) throw new InvalidOption(`${this.id}: difficulty ${difficulty} is not available for ${this.game.name}; available difficulties: ${ds.join(', ')}`);
-      this.ale.setDifficulty(difficulty);
-    }
+    if (mode !== null) this.ale.setMode(mode);
+    if (difficulty !== null) this.ale.setDifficulty(difficulty);
   }
 
   /** Starts an episode without building an observation (its screen is drawn). */
