@@ -116,6 +116,7 @@ abstract class ArraySpace extends Space<TypedArray> {
 export class Box extends ArraySpace {
   readonly low: Float64Array;
   readonly high: Float64Array;
+  private bounds?: [number[], number[]];
   constructor(low: number | ArrayLike<number>, high: number | ArrayLike<number>, shape: readonly number[], dtype: DType = 'float32') {
     super(shape, dtype);
     const n = numel(shape);
@@ -154,7 +155,10 @@ export class Box extends ArraySpace {
   }
   /** Bounds that are the same for every element travel as one value (an Atari frame's Box has 100,800 elements). */
   spec(): SpaceSpec {
-    return { box: { low: compactBound(this.low), high: compactBound(this.high), shape: [...this.shape], dtype: this.dtype } };
+    // Scanning the bounds costs a pass over every element (100,800 for an Atari RGB screen); ListEnvs asks for the
+    // spec of every id on each call, so it is computed once.
+    this.bounds ??= [compactBound(this.low), compactBound(this.high)];
+    return { box: { low: [...this.bounds[0]], high: [...this.bounds[1]], shape: [...this.shape], dtype: this.dtype } };
   }
   toString(): string {
     const lo = this.low.every((v) => v === this.low[0]) ? String(this.low[0]) : `[${this.low}]`;

@@ -2,7 +2,7 @@
 // make() kwargs override them and add the server-side preprocessing.
 
 import type { Registration } from '../../registry.js';
-import { Discrete } from '../../../proto/spaces.js';
+import { type Box, Discrete } from '../../../proto/spaces.js';
 import type { EnvInfo } from '../env.js';
 import type { Kwargs } from '../classic/options.js';
 import type { RomStore } from '../../roms/rom-store.js';
@@ -10,7 +10,8 @@ import { type AtariId, atariIds } from './ids.js';
 
 export { atariIds };
 import { AtariEnv, observationSpace } from './atari-env.js';
-import { type FlavourDefaults, atariKwargs, parseAtariOptions, parsePreprocessOptions } from './options.js';
+import { type ObsType, atariKwargs, parseAtariOptions, parsePreprocessOptions } from './options.js';
+import type { AtariGame } from './games.js';
 import { AtariPreprocessing } from './preprocessing.js';
 import { WorkerPool } from '../../vector/pool.js';
 import type { VectorBackend } from '../../vector/backend.js';
@@ -70,14 +71,25 @@ function makeAtariVector(a: AtariId, info: EnvInfo, kwargs: Kwargs, roms: RomSto
   });
 }
 
-export function atariEnvs(roms: RomStore): Registration[] {
-  return atariIds().map((a) => {
+// One Box per (observation type, rows) for every id described: an RGB Box holds 2 x 100,800 float64 bounds, so a
+// Box per id would cost over a gigabyte with ALE's ~1,400 ids.
+const describedSpaces = new Map<string, Box>();
+
+function describedObservationSpace(obsType: ObsType, rows: number): Box {
+  const key = `${obsType} ${rows}`;
+  let space = describedSpaces.get(key);
+  if (!space) describedSpaces.set(key, (space = observationSpace(obsType, rows)));
+  return space;
+}
+
+export function atariEnvs(roms: RomStore, games?: readonly AtariGame[]): Registration[] {
+  return atariIds(games).map((a) => {
     const info = atariInfo(a);
     return {
       info,
       factory: (kwargs: Kwargs) => makeAtari(a, info, kwargs, roms),
       // Described without a ROM, so ListEnvs works on a server that has none installed.
-      describe: () => ({ observationSpace: observationSpace(a.defaults.obsType, a.game.screenHeight), actionSpace: new Discrete(a.game.minimalActions.length) }),
+      describe: () => ({ observationSpace: describedObservationSpace(a.defaults.obsType, a.game.screenHeight), actionSpace: new Discrete(a.game.minimalActions.length) }),
       vector: (kwargs: Kwargs, numEnvs: number, maxEpisodeSteps: number) => makeAtariVector(a, info, kwargs, roms, numEnvs, maxEpisodeSteps),
     };
   });
