@@ -324,9 +324,22 @@ function compactBound(b: Float64Array): number[] {
   return b.every((x) => Object.is(x, b[0])) ? [b[0]] : [...b];
 }
 
+// Uniform bounds of large Boxes, shared: an Atari RGB Box's two bounds are 1.6 MB of float64, which every env copy
+// (and every id ListEnvs describes) would otherwise hold. Bounds are never written after construction.
+const uniformBounds = new Map<string, Float64Array>();
+const SHARED_FROM = 4096;
+
+function uniform(v: number, n: number): Float64Array {
+  if (n < SHARED_FROM) return new Float64Array(n).fill(v);
+  const key = `${n} ${Object.is(v, -0) ? '-0' : v}`;
+  let b = uniformBounds.get(key);
+  if (!b) uniformBounds.set(key, (b = new Float64Array(n).fill(v)));
+  return b;
+}
+
 function broadcast(v: number | ArrayLike<number>, n: number, name: string): Float64Array {
-  if (typeof v === 'number') return new Float64Array(n).fill(v);
-  if (v.length === 1 && n !== 1) return new Float64Array(n).fill(v[0]);
+  if (typeof v === 'number') return uniform(v, n);
+  if (v.length === 1 && n !== 1) return uniform(v[0], n);
   if (v.length !== n) throw new RangeError(`Box ${name} has ${v.length} values; the shape needs ${n} (or 1, the same bound everywhere)`);
   return Float64Array.from(v);
 }

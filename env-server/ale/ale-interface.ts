@@ -74,34 +74,50 @@ export class ALEInterface {
   private readonly wasm: AleExports;
   private loaded = false;
   private minimal: number[] = [];
-  // Palette tables and conversion output in wasm memory (set up once).
+  private readonly frameSkip: number;
+  private readonly stickiness: number;
+  private readonly maxFrames: number;
+  // Palette tables and conversion output in wasm memory, allocated once (so views stay valid: memory never grows
+  // after construction). Pages are resident only once written: the gray pair table (128 KiB) is filled on the first
+  // grayscale screen, so an emulator whose screens are never converted to gray never holds it.
   private readonly grayTable: number;
-  // The gray table expanded to pixel pairs (expandPairs), per loaded palette.
-  private readonly grayPairs: number;
   private readonly rgbTable: number;
+  // The gray table expanded to pixel pairs (expandPairs) for the loaded palette, once pairsExpanded.
+  private readonly grayPairs: number;
+  private pairsExpanded = false;
   private readonly convertedScreen: number;
   // 32 bytes for an MD5 in hex, handed to the game table.
   private readonly md5Buffer: number;
+  // The ROM image handed to loadGame, reused by the next load that fits (ALE reloads the ROM on every seeded reset).
+  private image = 0;
+  private imageCapacity = 0;
   private screenBytes = 0;
 
   private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
     this.wasm = instance.exports as unknown as AleExports;
-    const frameSkip = options.frameSkip ?? 1;
-    const stickiness = options.repeatActionProbability ?? 0;
-    const maxFrames = options.maxNumFramesPerEpisode ?? 0;
-    const seed = options.randomSeed ?? 0;
-    checkInteger('frameSkip', frameSkip, 1);
-    checkInteger('maxNumFramesPerEpisode', maxFrames, 0);
-    checkInteger('randomSeed', seed, 0);
-    if (!(stickiness >= 0 && stickiness <= 1)) {
-      throw new RangeError(`repeatActionProbability must be in [0, 1], got ${stickiness}`);
+    this.frameSkip = options.frameSkip ?? 1;
+    this.stickiness = options.repeatActionProbability ?? 0;
+    this.maxFrames = options.maxNumFramesPerEpisode ?? 0;
+    checkInteger('frameSkip', this.frameSkip, 1);
+    checkInteger('maxNumFramesPerEpisode', this.maxFrames, 0);
+    if (!(this.stickiness >= 0 && this.stickiness <= 1)) {
+      throw new RangeError(`repeatActionProbability must be in [0, 1], got ${this.stickiness}`);
     }
-    this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
+    this.setRandomSeed(options.randomSeed ?? 0);
     this.grayTable = this.wasm.allocate(256);
-    this.grayPairs = this.wasm.allocate(0x10000 * 2);
     this.rgbTable = this.wasm.allocate(256 * 3 + 1);
+    this.grayPairs = this.wasm.allocate(0x10000 * 2);
     this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * MAX_SCREEN_HEIGHT * 3 + 1);
     this.md5Buffer = this.wasm.allocate(32);
+  }
+
+  /**
+   * ALE's random_seed (the sticky-action generator's seed): like ALE's setInt("random_seed"), it takes effect at the
+   * next loadROM, which seeds a new environment from it (ale-py's reset(seed) does exactly that).
+   */
+  setRandomSeed(seed: number): void {
+    checkInteger('randomSeed', seed, 0);
+    this.wasm.configure(this.frameSkip, this.stickiness, this.maxFrames, seed >>> 0);
   }
 
   /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
@@ -143,10 +159,12 @@ export class ALEInterface {
     if (badSize) throw new RangeError(`ROM image: ${badSize}`);
     const md5 = md5Hex(rom);
     const md5Ptr = this.md5Scratch(md5);
-    const imagePtr = this.wasm.allocate(rom.length);
-    const memory = new Uint8Array(this.wasm.memory.buffer);
-    memory.set(rom, imagePtr);
-    const status = this.wasm.loadGame(md5Ptr, imagePtr, rom.length);
+    if (rom.length > this.imageCapacity) {
+      this.image = this.wasm.allocate(rom.length);
+      this.imageCapacity = rom.length;
+    }
+    new Uint8Array(this.wasm.memory.buffer).set(rom, this.image);
+    const status = this.wasm.loadGame(md5Ptr, this.image, rom.length);
     if (status === 1) {
       const known = ROMS_WITHOUT_SETTINGS.find((r) => r.md5 === md5);
       throw new Error(`unsupported ROM: ${known ? withoutSettingsReason(known) : `MD5 ${md5} is not one of the games ALE supports`}`);
@@ -167,7 +185,7 @@ export class ALEInterface {
     const tables = new Uint8Array(this.wasm.memory.buffer);
     tables.set(palette.gray, this.grayTable);
     tables.set(palette.rgb, this.rgbTable);
-    this.wasm.expandPairs(this.grayTable, this.grayPairs);
+    this.pairsExpanded = false;
     const bits = this.wasm.minimalActionBits();
     this.minimal = [];
     for (let a = 0; a < LEGAL_ACTION_COUNT; a++) if (bits & (1 << a)) this.minimal.push(a);
@@ -248,6 +266,10 @@ export class ALEInterface {
   getScreenGrayscale(out: Uint8Array = new Uint8Array(this.screenBytes)): Uint8Array {
     this.requireRom();
     if (out.length !== this.screenBytes) throw new RangeError(`grayscale output must hold ${this.screenBytes} bytes`);
+    if (!this.pairsExpanded) {
+      this.wasm.expandPairs(this.grayTable, this.grayPairs);
+      this.pairsExpanded = true;
+    }
     this.wasm.mapScreenPairs(this.grayPairs, this.convertedScreen);
     out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, this.screenBytes));
     return out;

@@ -56,12 +56,17 @@ export class AtariEnv implements Env {
   private load(seed: number): void {
     const [npSeed, aleSeed] = new SeedSequence(seed).generateState(2);
     this.rng = new Pcg64(npSeed);
-    this.ale = ALEInterface.fromModule(this.module, {
-      repeatActionProbability: this.opts.repeatActionProbability,
-      maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
-      // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits.
-      randomSeed: aleSeed,
-    });
+    // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits. Like ale-py, a seeded reset reloads the
+    // ROM into the same emulator (a fresh instance per reset would cost its whole memory each time).
+    if (this.ale) {
+      this.ale.setRandomSeed(aleSeed);
+    } else {
+      this.ale = ALEInterface.fromModule(this.module, {
+        repeatActionProbability: this.opts.repeatActionProbability,
+        maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
+        randomSeed: aleSeed,
+      });
+    }
     this.ale.loadROM(this.rom);
     // Checked against the game's lists when the options were parsed (options.ts).
     const { mode, difficulty } = this.opts;
