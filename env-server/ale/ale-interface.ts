@@ -5,6 +5,7 @@ import { md5Hex } from './md5.js';
 import { badRomSize } from './rom-image.js';
 import { LEGAL_ACTION_COUNT, ROMS_WITHOUT_SETTINGS, withoutSettingsReason } from './catalogue.js';
 import { NTSC_PALETTE, PAL_PALETTE } from './palette.js';
+import { type LoadSnapshot, snapshotsOf } from './load-snapshots.js';
 
 export const SCREEN_WIDTH = 160;
 /** Rows the TIA's frame buffers hold: no game's screen is taller (its height is in getScreenDims). */
@@ -47,6 +48,11 @@ interface AleExports {
   stateCapacity(): number;
   cloneState(): number;
   restoreState(): number;
+  installGameForSnapshot?(md5: number, image: number, size: number, pal: number): number;
+  environmentDrawn(): number;
+  reseedEnvironment(): void;
+  previousScreen(): number;
+  setCompletedFrames(n: number): void;
   setRendering(on: number): void;
   expandPairs(table: number, pairs: number): void;
   mapScreenPairs(pairs: number, out: number): void;
@@ -92,9 +98,19 @@ export class ALEInterface {
   private image = 0;
   private imageCapacity = 0;
   private screenBytes = 0;
+  // Snapshots shared with the other instances of the same module (load-snapshots.ts); null without a module or
+  // for builds without installGameForSnapshot (the tests' machine-test.wasm).
+  private readonly snapshots: Map<string, LoadSnapshot> | null;
+  private rendering = true;
+  // The key of the reset snapshot that resetGame may use: set by loadROM, cleared by anything that changes the state
+  // other than setMode/setDifficulty/setRendering (which the key names); null when no snapshot applies.
+  private afterLoad: string | null = null;
+  private mode: number | null = null;
+  private difficulty: number | null = null;
 
-  private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
+  private constructor(instance: WebAssembly.Instance, options: ALEOptions, module?: WebAssembly.Module) {
     this.wasm = instance.exports as unknown as AleExports;
+    this.snapshots = module && this.wasm.installGameForSnapshot ? snapshotsOf(module) : null;
     this.frameSkip = options.frameSkip ?? 1;
     this.stickiness = options.repeatActionProbability ?? 0;
     this.maxFrames = options.maxNumFramesPerEpisode ?? 0;
@@ -124,12 +140,12 @@ export class ALEInterface {
   static async create(wasm: BufferSource | WebAssembly.Module, options: ALEOptions = {}): Promise<ALEInterface> {
     const module = wasm instanceof WebAssembly.Module ? wasm : await WebAssembly.compile(wasm);
     const instance = await WebAssembly.instantiate(module, {});
-    return new ALEInterface(instance, options);
+    return new ALEInterface(instance, options, module);
   }
 
   /** Synchronous variant for an already compiled module. */
   static fromModule(module: WebAssembly.Module, options: ALEOptions = {}): ALEInterface {
-    return ALEInterface.fromInstance(new WebAssembly.Instance(module, {}), options);
+    return new ALEInterface(new WebAssembly.Instance(module, {}), options, module);
   }
 
   /** Over an instance the caller set up (ale.wasm, or a build with its interface such as the tests' machine-test.wasm). */
@@ -164,7 +180,12 @@ export class ALEInterface {
       this.imageCapacity = rom.length;
     }
     new Uint8Array(this.wasm.memory.buffer).set(rom, this.image);
-    const status = this.wasm.loadGame(md5Ptr, this.image, rom.length);
+    this.afterLoad = null;
+    const loadKey = `load ${md5} ${this.rendering}`;
+    const snapshot = this.snapshots?.get(loadKey);
+    const status = snapshot
+      ? this.wasm.installGameForSnapshot!(md5Ptr, this.image, rom.length, snapshot.pal ? 1 : 0)
+      : this.wasm.loadGame(md5Ptr, this.image, rom.length);
     if (status === 1) {
       const known = ROMS_WITHOUT_SETTINGS.find((r) => r.md5 === md5);
       throw new Error(`unsupported ROM: ${known ? withoutSettingsReason(known) : `MD5 ${md5} is not one of the games ALE supports`}`);
@@ -178,6 +199,11 @@ export class ALEInterface {
           'emulate (every other scheme ALE auto-detects is)',
       );
     }
+    if (snapshot) this.restoreSnapshot(snapshot);
+    else this.saveSnapshot(loadKey, this.wasm.pal() !== 0);
+    this.mode = null;
+    this.difficulty = null;
+    if (this.snapshots && !this.wasm.environmentDrawn()) this.afterLoad = `reset ${md5} ${this.rendering}`;
     // Like ALE: the screen's height is the game's Display.Height (250 for a PAL cart left at the default 210), and
     // its palette follows the format found at power-on.
     this.screenBytes = SCREEN_WIDTH * this.wasm.screenRows();
@@ -202,12 +228,47 @@ export class ALEInterface {
     if (!Number.isInteger(action) || action < 0 || action >= LEGAL_ACTION_COUNT) {
       throw new RangeError(`action must be an integer in 0..${LEGAL_ACTION_COUNT - 1} (ALE's player A actions), got ${action}`);
     }
+    this.afterLoad = null;
     return this.wasm.act(action, paddleStrength);
   }
 
   resetGame(): void {
     this.requireRom();
-    this.wasm.resetGame();
+    const key = this.afterLoad && `${this.afterLoad} ${this.mode} ${this.difficulty} ${this.rendering}`;
+    this.afterLoad = null;
+    const snapshot = key ? this.snapshots!.get(key) : undefined;
+    if (snapshot) {
+      this.restoreSnapshot(snapshot);
+    } else {
+      this.wasm.resetGame();
+      if (key) this.saveSnapshot(key, false);
+    }
+  }
+
+  // After a full load or first reset that drew nothing from the environment's generator: keep its outcome for the
+  // next instance of this module that does the same.
+  private saveSnapshot(key: string, pal: boolean): void {
+    if (!this.snapshots || this.wasm.environmentDrawn()) return;
+    // The rows below the screen are never drawn nor read: only the screen's rows are kept.
+    const frame = SCREEN_WIDTH * this.wasm.screenRows();
+    const bytes = new Uint8Array(this.wasm.memory.buffer);
+    this.snapshots.set(key, {
+      state: bytes.slice(this.wasm.stateBufferPointer(), this.wasm.stateBufferPointer() + this.wasm.cloneState()),
+      current: bytes.slice(this.wasm.screen(), this.wasm.screen() + frame),
+      previous: bytes.slice(this.wasm.previousScreen(), this.wasm.previousScreen() + frame),
+      completedFrames: this.wasm.completedFrames() >>> 0,
+      pal,
+    });
+  }
+
+  private restoreSnapshot(s: LoadSnapshot): void {
+    const bytes = new Uint8Array(this.wasm.memory.buffer);
+    bytes.set(s.state, this.wasm.stateBufferPointer());
+    this.wasm.restoreState();
+    bytes.set(s.current, this.wasm.screen());
+    bytes.set(s.previous, this.wasm.previousScreen());
+    this.wasm.setCompletedFrames(s.completedFrames);
+    this.wasm.reseedEnvironment();
   }
 
   gameOver(withTruncation = true): boolean {
@@ -238,6 +299,7 @@ export class ALEInterface {
    * it back on for the frames whose screens are read.
    */
   setRendering(on: boolean): void {
+    this.rendering = on;
     this.wasm.setRendering(on ? 1 : 0);
   }
 
@@ -286,6 +348,7 @@ export class ALEInterface {
     checkInteger('RAM index', index, 0);
     if (index >= RAM_BYTES) throw new RangeError(`RAM index must be in 0..127, got ${index}`);
     if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`RAM value must be a byte, got ${value}`);
+    this.afterLoad = null;
     this.wasm.setRam(index, value);
   }
 
@@ -302,6 +365,7 @@ export class ALEInterface {
       throw new TypeError('restoreState expects a state returned by cloneState');
     }
     new Uint8Array(this.wasm.memory.buffer, this.wasm.stateBufferPointer(), state.length).set(state);
+    this.afterLoad = null;
     if (!this.wasm.restoreState()) throw new Error('restoreState: not a state returned by cloneState');
   }
 
@@ -325,6 +389,7 @@ export class ALEInterface {
     if (!this.wasm.setMode(mode)) {
       throw new RangeError(`mode ${mode} is not available; available modes: ${this.getAvailableModes().join(', ')}`);
     }
+    this.mode = mode;
   }
 
   getAvailableDifficulties(): number[] {
@@ -338,6 +403,7 @@ export class ALEInterface {
     if (!this.wasm.setDifficulty(difficulty)) {
       throw new RangeError(`difficulty ${difficulty} is not available; available: ${this.getAvailableDifficulties().join(', ')}`);
     }
+    this.difficulty = difficulty;
   }
 
   getFrameNumber(): number {

@@ -1,8 +1,11 @@
 // Entry of ale.wasm: the interface the TypeScript ALEInterface drives.
 import * as environment from './ale/environment';
-import { gameIndexForMd5, games } from './ale/table';
+import { gameIndexForMd5, games, createGame } from './ale/table';
 import { DisplayFormat } from './system';
-import { currentFrame, framesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat } from './tia';
+import {
+  currentFrame, previousFrame, framesCompleted, setFramesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat,
+  configureFormat, tiaPowerOn,
+} from './tia';
 import { ram } from './riot';
 import { pokeRam } from './memory-map';
 import { saveState, loadState, stateBuffer, STATE_CAPACITY } from './state';
@@ -22,6 +25,42 @@ export function configure(frameSkip: i32, repeatActionProbability: f64, maxFrame
  */
 export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   return environment.loadGame(md5Hex, image, size);
+}
+
+// ---- Snapshots of a load: a copy of a ROM already loaded in this process starts from the state its first copy
+// reached instead of emulating the power-on and reset frames again (the host checks environmentDrawn first) ----
+
+/**
+ * loadGame without the power-on: the cart installed as loadGame would, with the format the power-on had found and
+ * the TIA as after it; the host then restores the state (restoreState), both frame buffers and the completed-frame
+ * count it saved after a loadGame of the same ROM. Same status codes as loadGame.
+ */
+export function installGameForSnapshot(md5Hex: usize, image: usize, size: u32, pal: bool): i32 {
+  const index = gameIndexForMd5(md5Hex);
+  if (index < 0) return 1;
+  const status = environment.installGame(createGame(index), image, size);
+  if (status != 0) return status;
+  tiaPowerOn();
+  configureFormat(pal);
+  return 0;
+}
+
+/** Whether the environment's generator was drawn since the last load (then a snapshot would depend on the seed). */
+export function environmentDrawn(): bool {
+  return environment.environmentDrawn();
+}
+
+/** Seeds the environment's generator afresh, as a load does (after restoring a snapshot). */
+export function reseedEnvironment(): void {
+  environment.reseedEnvironment();
+}
+
+export function previousScreen(): usize {
+  return previousFrame();
+}
+
+export function setCompletedFrames(n: u32): void {
+  setFramesCompleted(n);
 }
 
 /** Whether the emulator has settings for the ROM with this MD5 (32 lowercase hex ASCII bytes at `md5Hex`). */
