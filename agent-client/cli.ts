@@ -22,7 +22,8 @@ Commands:
           Re-running with the same --run-dir resumes from its checkpoint. Ctrl-C saves a checkpoint and exits.
   eval    --checkpoint DIR [--server HOST:PORT] [--episodes N] [--seed N] [--device …]
           Greedy evaluation of a saved agent; prints the mean return.
-  envs    [--server HOST:PORT]   Lists the server's environments and their spaces.
+  envs    [FILTER] [--server HOST:PORT]   Lists the server's environments and their spaces; FILTER keeps the ids
+          that contain it, ignoring case (e.g. 'pong', '-v5', 'ALE/').
 
 Options:
   --server            address of the env server (default 127.0.0.1:50051)
@@ -168,7 +169,12 @@ async function main(): Promise<void> {
   if (command === 'envs') {
     const stadium = Stadium.connect(v.server!);
     try {
-      for (const e of await stadium.listEnvs()) process.stdout.write(`${e.id.padEnd(32)} obs ${e.observationSpace}  actions ${e.actionSpace}\n`);
+      const all = await stadium.listEnvs();
+      const filter = positionals[1]?.toLowerCase();
+      const shown = filter === undefined ? all : all.filter((e) => e.id.toLowerCase().includes(filter));
+      for (const e of shown) process.stdout.write(`${e.id.padEnd(32)} obs ${e.observationSpace}  actions ${e.actionSpace}\n`);
+      // Atari alone is ~1,400 ids: say how many there are and how to narrow them down.
+      process.stdout.write(filter === undefined ? `${all.length} environments (stadium-agent envs FILTER shows the ids containing FILTER)\n` : `${shown.length} of ${all.length} environments contain '${positionals[1]}'\n`);
     } finally {
       stadium.close();
     }

@@ -116,6 +116,7 @@ abstract class ArraySpace extends Space<TypedArray> {
 export class Box extends ArraySpace {
   readonly low: Float64Array;
   readonly high: Float64Array;
+  private bounds?: [number[], number[]];
   constructor(low: number | ArrayLike<number>, high: number | ArrayLike<number>, shape: readonly number[], dtype: DType = 'float32') {
     super(shape, dtype);
     const n = numel(shape);
@@ -154,7 +155,10 @@ export class Box extends ArraySpace {
   }
   /** Bounds that are the same for every element travel as one value (an Atari frame's Box has 100,800 elements). */
   spec(): SpaceSpec {
-    return { box: { low: compactBound(this.low), high: compactBound(this.high), shape: [...this.shape], dtype: this.dtype } };
+    // Scanning the bounds costs a pass over every element (100,800 for an Atari RGB screen); ListEnvs asks for the
+    // spec of every id on each call, so it is computed once.
+    this.bounds ??= [compactBound(this.low), compactBound(this.high)];
+    return { box: { low: [...this.bounds[0]], high: [...this.bounds[1]], shape: [...this.shape], dtype: this.dtype } };
   }
   toString(): string {
     const lo = this.low.every((v) => v === this.low[0]) ? String(this.low[0]) : `[${this.low}]`;
@@ -320,9 +324,22 @@ function compactBound(b: Float64Array): number[] {
   return b.every((x) => Object.is(x, b[0])) ? [b[0]] : [...b];
 }
 
+// Uniform bounds of large Boxes, shared: an Atari RGB Box's two bounds are 1.6 MB of float64, which every env copy
+// (and every id ListEnvs describes) would otherwise hold. Bounds are never written after construction.
+const uniformBounds = new Map<string, Float64Array>();
+const SHARED_FROM = 4096;
+
+function uniform(v: number, n: number): Float64Array {
+  if (n < SHARED_FROM) return new Float64Array(n).fill(v);
+  const key = `${n} ${Object.is(v, -0) ? '-0' : v}`;
+  let b = uniformBounds.get(key);
+  if (!b) uniformBounds.set(key, (b = new Float64Array(n).fill(v)));
+  return b;
+}
+
 function broadcast(v: number | ArrayLike<number>, n: number, name: string): Float64Array {
-  if (typeof v === 'number') return new Float64Array(n).fill(v);
-  if (v.length === 1 && n !== 1) return new Float64Array(n).fill(v[0]);
+  if (typeof v === 'number') return uniform(v, n);
+  if (v.length === 1 && n !== 1) return uniform(v[0], n);
   if (v.length !== n) throw new RangeError(`Box ${name} has ${v.length} values; the shape needs ${n} (or 1, the same bound everywhere)`);
   return Float64Array.from(v);
 }

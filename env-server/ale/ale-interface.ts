@@ -2,15 +2,16 @@
 // Atari 2600 (ale.wasm). Works in Node and in browsers: give it the wasm
 // bytes (or use ALEInterface.load() in Node, which finds the built file).
 import { md5Hex } from './md5.js';
-import { badRomSize } from '../roms/identify.js';
+import { badRomSize } from './rom-image.js';
+import { LEGAL_ACTION_COUNT, ROMS_WITHOUT_SETTINGS, withoutSettingsReason } from './catalogue.js';
 import { NTSC_PALETTE, PAL_PALETTE } from './palette.js';
+import { type LoadSnapshot, snapshotsOf } from './load-snapshots.js';
 
 export const SCREEN_WIDTH = 160;
 /** Rows the TIA's frame buffers hold: no game's screen is taller (its height is in getScreenDims). */
 const MAX_SCREEN_HEIGHT = 300;
 const RAM_BYTES = 128;
-/** Player A actions are 0..17 (NOOP .. DOWNLEFTFIRE). */
-export const LEGAL_ACTION_COUNT = 18;
+export { LEGAL_ACTION_COUNT };
 
 export const ACTION_NAMES = [
   'NOOP', 'FIRE', 'UP', 'RIGHT', 'LEFT', 'DOWN', 'UPRIGHT', 'UPLEFT', 'DOWNRIGHT', 'DOWNLEFT',
@@ -49,6 +50,11 @@ interface AleExports {
   stateCapacity(): number;
   cloneState(): number;
   restoreState(): number;
+  installGameForSnapshot?(md5: number, image: number, size: number, pal: number): number;
+  environmentDrawn(): number;
+  reseedEnvironment(): void;
+  previousScreen(): number;
+  setCompletedFrames(n: number): void;
   setRendering(on: number): void;
   expandPairs(table: number, pairs: number): void;
   mapScreenPairs(pairs: number, out: number): void;
@@ -84,46 +90,72 @@ export class ALEInterface {
   private loaded = false;
   private minimal: number[] = [];
   private legal: number[] = [];
-  // Palette tables and conversion output in wasm memory (set up once).
+  private readonly frameSkip: number;
+  private readonly stickiness: number;
+  private readonly maxFrames: number;
+  // Palette tables and conversion output in wasm memory, allocated once (so views stay valid: memory never grows
+  // after construction). Pages are resident only once written: the gray pair table (128 KiB) is filled on the first
+  // grayscale screen, so an emulator whose screens are never converted to gray never holds it.
   private readonly grayTable: number;
-  // The gray table expanded to pixel pairs (expandPairs), per loaded palette.
-  private readonly grayPairs: number;
   private readonly rgbTable: number;
+  // The gray table expanded to pixel pairs (expandPairs) for the loaded palette, once pairsExpanded.
+  private readonly grayPairs: number;
+  private pairsExpanded = false;
   private readonly convertedScreen: number;
   // 32 bytes for an MD5 in hex, handed to the game table.
   private readonly md5Buffer: number;
+  // The ROM image handed to loadGame, reused by the next load that fits (ALE reloads the ROM on every seeded reset).
+  private image = 0;
+  private imageCapacity = 0;
   private screenBytes = 0;
+  // Snapshots shared with the other instances of the same module (load-snapshots.ts); null without a module or
+  // for builds without installGameForSnapshot (the tests' machine-test.wasm).
+  private readonly snapshots: Map<string, LoadSnapshot> | null;
+  private rendering = true;
+  // The key of the reset snapshot that resetGame may use: set by loadROM, cleared by anything that changes the state
+  // other than setMode/setDifficulty/setRendering (which the key names); null when no snapshot applies.
+  private afterLoad: string | null = null;
+  private mode: number | null = null;
+  private difficulty: number | null = null;
 
-  private constructor(instance: WebAssembly.Instance, options: ALEOptions) {
+  private constructor(instance: WebAssembly.Instance, options: ALEOptions, module?: WebAssembly.Module) {
     this.wasm = instance.exports as unknown as AleExports;
-    const frameSkip = options.frameSkip ?? 1;
-    const stickiness = options.repeatActionProbability ?? 0;
-    const maxFrames = options.maxNumFramesPerEpisode ?? 0;
-    const seed = options.randomSeed ?? 0;
-    checkInteger('frameSkip', frameSkip, 1);
-    checkInteger('maxNumFramesPerEpisode', maxFrames, 0);
-    checkInteger('randomSeed', seed, 0);
-    if (!(stickiness >= 0 && stickiness <= 1)) {
-      throw new RangeError(`repeatActionProbability must be in [0, 1], got ${stickiness}`);
+    this.snapshots = module && this.wasm.installGameForSnapshot ? snapshotsOf(module) : null;
+    this.frameSkip = options.frameSkip ?? 1;
+    this.stickiness = options.repeatActionProbability ?? 0;
+    this.maxFrames = options.maxNumFramesPerEpisode ?? 0;
+    checkInteger('frameSkip', this.frameSkip, 1);
+    checkInteger('maxNumFramesPerEpisode', this.maxFrames, 0);
+    if (!(this.stickiness >= 0 && this.stickiness <= 1)) {
+      throw new RangeError(`repeatActionProbability must be in [0, 1], got ${this.stickiness}`);
     }
-    this.wasm.configure(frameSkip, stickiness, maxFrames, seed >>> 0);
+    this.setRandomSeed(options.randomSeed ?? 0);
     this.grayTable = this.wasm.allocate(256);
-    this.grayPairs = this.wasm.allocate(0x10000 * 2);
     this.rgbTable = this.wasm.allocate(256 * 3 + 1);
+    this.grayPairs = this.wasm.allocate(0x10000 * 2);
     this.convertedScreen = this.wasm.allocate(SCREEN_WIDTH * MAX_SCREEN_HEIGHT * 3 + 1);
     this.md5Buffer = this.wasm.allocate(32);
+  }
+
+  /**
+   * ALE's random_seed (the sticky-action generator's seed): like ALE's setInt("random_seed"), it takes effect at the
+   * next loadROM, which seeds a new environment from it (ale-py's reset(seed) does exactly that).
+   */
+  setRandomSeed(seed: number): void {
+    checkInteger('randomSeed', seed, 0);
+    this.wasm.configure(this.frameSkip, this.stickiness, this.maxFrames, seed >>> 0);
   }
 
   /** Instantiates the emulator from the bytes (or compiled module) of ale.wasm. */
   static async create(wasm: BufferSource | WebAssembly.Module, options: ALEOptions = {}): Promise<ALEInterface> {
     const module = wasm instanceof WebAssembly.Module ? wasm : await WebAssembly.compile(wasm);
     const instance = await WebAssembly.instantiate(module, {});
-    return new ALEInterface(instance, options);
+    return new ALEInterface(instance, options, module);
   }
 
   /** Synchronous variant for an already compiled module. */
   static fromModule(module: WebAssembly.Module, options: ALEOptions = {}): ALEInterface {
-    return ALEInterface.fromInstance(new WebAssembly.Instance(module, {}), options);
+    return new ALEInterface(new WebAssembly.Instance(module, {}), options, module);
   }
 
   /** Over an instance the caller set up (ale.wasm, or a build with its interface such as the tests' machine-test.wasm). */
@@ -153,12 +185,20 @@ export class ALEInterface {
     if (badSize) throw new RangeError(`ROM image: ${badSize}`);
     const md5 = md5Hex(rom);
     const md5Ptr = this.md5Scratch(md5);
-    const imagePtr = this.wasm.allocate(rom.length);
-    const memory = new Uint8Array(this.wasm.memory.buffer);
-    memory.set(rom, imagePtr);
-    const status = this.wasm.loadGame(md5Ptr, imagePtr, rom.length);
+    if (rom.length > this.imageCapacity) {
+      this.image = this.wasm.allocate(rom.length);
+      this.imageCapacity = rom.length;
+    }
+    new Uint8Array(this.wasm.memory.buffer).set(rom, this.image);
+    this.afterLoad = null;
+    const loadKey = `load ${md5} ${this.rendering}`;
+    const snapshot = this.snapshots?.get(loadKey);
+    const status = snapshot
+      ? this.wasm.installGameForSnapshot!(md5Ptr, this.image, rom.length, snapshot.pal ? 1 : 0)
+      : this.wasm.loadGame(md5Ptr, this.image, rom.length);
     if (status === 1) {
-      throw new Error(`unsupported ROM: MD5 ${md5} is not one of the games ALE supports`);
+      const known = ROMS_WITHOUT_SETTINGS.find((r) => r.md5 === md5);
+      throw new Error(`unsupported ROM: ${known ? withoutSettingsReason(known) : `MD5 ${md5} is not one of the games ALE supports`}`);
     }
     if (status === 2) {
       throw new Error(`unsupported ROM: MD5 ${md5} (${rom.length} bytes) is not a cartridge image ALE recognises`);
@@ -169,6 +209,11 @@ export class ALEInterface {
           'emulate (every other scheme ALE auto-detects is)',
       );
     }
+    if (snapshot) this.restoreSnapshot(snapshot);
+    else this.saveSnapshot(loadKey, this.wasm.pal() !== 0);
+    this.mode = null;
+    this.difficulty = null;
+    if (this.snapshots && !this.wasm.environmentDrawn()) this.afterLoad = `reset ${md5} ${this.rendering}`;
     // Like ALE: the screen's height is the game's Display.Height (250 for a PAL cart left at the default 210), and
     // its palette follows the format found at power-on.
     this.screenBytes = SCREEN_WIDTH * this.wasm.screenRows();
@@ -176,7 +221,7 @@ export class ALEInterface {
     const tables = new Uint8Array(this.wasm.memory.buffer);
     tables.set(palette.gray, this.grayTable);
     tables.set(palette.rgb, this.rgbTable);
-    this.wasm.expandPairs(this.grayTable, this.grayPairs);
+    this.pairsExpanded = false;
     this.minimal = actionsOf(this.wasm.minimalActionBits());
     this.legal = actionsOf(this.wasm.legalActionBits());
     this.loaded = true;
@@ -192,12 +237,47 @@ export class ALEInterface {
     if (!Number.isInteger(action) || action < 0 || action >= LEGAL_ACTION_COUNT) {
       throw new RangeError(`action must be an integer in 0..${LEGAL_ACTION_COUNT - 1} (ALE's player A actions), got ${action}`);
     }
+    this.afterLoad = null;
     return this.wasm.act(action, paddleStrength);
   }
 
   resetGame(): void {
     this.requireRom();
-    this.wasm.resetGame();
+    const key = this.afterLoad && `${this.afterLoad} ${this.mode} ${this.difficulty} ${this.rendering}`;
+    this.afterLoad = null;
+    const snapshot = key ? this.snapshots!.get(key) : undefined;
+    if (snapshot) {
+      this.restoreSnapshot(snapshot);
+    } else {
+      this.wasm.resetGame();
+      if (key) this.saveSnapshot(key, false);
+    }
+  }
+
+  // After a full load or first reset that drew nothing from the environment's generator: keep its outcome for the
+  // next instance of this module that does the same.
+  private saveSnapshot(key: string, pal: boolean): void {
+    if (!this.snapshots || this.wasm.environmentDrawn()) return;
+    // The rows below the screen are never drawn nor read: only the screen's rows are kept.
+    const frame = SCREEN_WIDTH * this.wasm.screenRows();
+    const bytes = new Uint8Array(this.wasm.memory.buffer);
+    this.snapshots.set(key, {
+      state: bytes.slice(this.wasm.stateBufferPointer(), this.wasm.stateBufferPointer() + this.wasm.cloneState()),
+      current: bytes.slice(this.wasm.screen(), this.wasm.screen() + frame),
+      previous: bytes.slice(this.wasm.previousScreen(), this.wasm.previousScreen() + frame),
+      completedFrames: this.wasm.completedFrames() >>> 0,
+      pal,
+    });
+  }
+
+  private restoreSnapshot(s: LoadSnapshot): void {
+    const bytes = new Uint8Array(this.wasm.memory.buffer);
+    bytes.set(s.state, this.wasm.stateBufferPointer());
+    this.wasm.restoreState();
+    bytes.set(s.current, this.wasm.screen());
+    bytes.set(s.previous, this.wasm.previousScreen());
+    this.wasm.setCompletedFrames(s.completedFrames);
+    this.wasm.reseedEnvironment();
   }
 
   gameOver(withTruncation = true): boolean {
@@ -228,6 +308,7 @@ export class ALEInterface {
    * it back on for the frames whose screens are read.
    */
   setRendering(on: boolean): void {
+    this.rendering = on;
     this.wasm.setRendering(on ? 1 : 0);
   }
 
@@ -256,6 +337,10 @@ export class ALEInterface {
   getScreenGrayscale(out: Uint8Array = new Uint8Array(this.screenBytes)): Uint8Array {
     this.requireRom();
     if (out.length !== this.screenBytes) throw new RangeError(`grayscale output must hold ${this.screenBytes} bytes`);
+    if (!this.pairsExpanded) {
+      this.wasm.expandPairs(this.grayTable, this.grayPairs);
+      this.pairsExpanded = true;
+    }
     this.wasm.mapScreenPairs(this.grayPairs, this.convertedScreen);
     out.set(new Uint8Array(this.wasm.memory.buffer, this.convertedScreen, this.screenBytes));
     return out;
@@ -272,6 +357,7 @@ export class ALEInterface {
     checkInteger('RAM index', index, 0);
     if (index >= RAM_BYTES) throw new RangeError(`RAM index must be in 0..127, got ${index}`);
     if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`RAM value must be a byte, got ${value}`);
+    this.afterLoad = null;
     this.wasm.setRam(index, value);
   }
 
@@ -299,6 +385,7 @@ export class ALEInterface {
       throw new TypeError('restoreState expects a state returned by cloneState');
     }
     new Uint8Array(this.wasm.memory.buffer, this.wasm.stateBufferPointer(), state.length).set(state);
+    this.afterLoad = null;
     if (!this.wasm.restoreState()) throw new Error('restoreState: not a state returned by cloneState');
   }
 
@@ -324,6 +411,7 @@ export class ALEInterface {
     if (!this.wasm.setMode(mode)) {
       throw new RangeError(`mode ${mode} is not available; available modes: ${this.getAvailableModes().join(', ')}`);
     }
+    this.mode = mode;
   }
 
   getAvailableDifficulties(): number[] {
@@ -337,6 +425,7 @@ export class ALEInterface {
     if (!this.wasm.setDifficulty(difficulty)) {
       throw new RangeError(`difficulty ${difficulty} is not available; available: ${this.getAvailableDifficulties().join(', ')}`);
     }
+    this.difficulty = difficulty;
   }
 
   getFrameNumber(): number {

@@ -1,9 +1,11 @@
-// Command line of the ALE tools: `ale trace ROM [--steps N]` (the main
+// Command line of the ALE tools: `ale trace ROM [--steps N] [--repeat-action-probability P]` (the main
 // `stadium` CLI forwards `stadium ale ...` here).
 import { createALEWithRom } from './node-loader.js';
 import { traceRows } from './trace.js';
 
-const USAGE = 'usage: stadium ale trace ROM [--steps N]   (N: steps to play, default 5000)';
+const USAGE = 'usage: stadium ale trace ROM [--steps N] [--repeat-action-probability P]\n' +
+  '  N: steps to play (default 5000); P: sticky actions, in [0, 1] (default 0; the reference sticky traces use 0.25)\n' +
+  '  ALE\'s random_seed is 0, frame skip 1, as in ../shared/reference/ale';
 
 export async function aleCli(args: string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -13,8 +15,16 @@ export async function aleCli(args: string[]): Promise<number> {
   }
   let rom: string | undefined;
   let steps = 5000;
+  let stickiness = 0;
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--steps') {
+    if (rest[i] === '--repeat-action-probability') {
+      const value = rest[++i];
+      if (value === undefined || !/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(value)) {
+        process.stderr.write(`--repeat-action-probability needs a number in [0, 1], got ${value ?? 'nothing'}\n${USAGE}\n`);
+        return 2;
+      }
+      stickiness = Number(value);
+    } else if (rest[i] === '--steps') {
       const value = rest[++i];
       if (value === undefined || !/^\d+$/.test(value)) {
         process.stderr.write(`--steps needs a non-negative integer, got ${value ?? 'nothing'}\n${USAGE}\n`);
@@ -32,7 +42,7 @@ export async function aleCli(args: string[]): Promise<number> {
     process.stderr.write(`missing ROM path\n${USAGE}\n`);
     return 2;
   }
-  const ale = await createALEWithRom(rom);
+  const ale = await createALEWithRom(rom, { repeatActionProbability: stickiness });
   const lines: string[] = [];
   traceRows(ale, steps, (line) => lines.push(line));
   process.stdout.write(lines.join('\n') + '\n');

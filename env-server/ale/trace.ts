@@ -1,4 +1,4 @@
-// `stadium ale trace ROM [--steps N]`: plays a ROM with the reference
+// `stadium ale trace ROM [--steps N] [--repeat-action-probability P]`: plays a ROM with the reference
 // driver's pseudo-random actions and prints one CSV row per step in the
 // format of the ALE reference traces (see ../shared/reference/ale/README.md).
 import { ALEInterface } from './ale-interface.js';

@@ -1,7 +1,7 @@
 // `stadium roms import DIR` and `stadium roms list`: the ROM folder's commands.
 
 import { parseArgs } from 'node:util';
-import { ATARI_GAMES } from '../envs/atari/games.js';
+import { atariGames } from '../envs/atari/games.js';
 import { defaultRomDir } from './rom-dir.js';
 import { importRoms } from './import.js';
 import { RomStore } from './rom-store.js';
@@ -32,7 +32,7 @@ export async function roms(argv: string[]): Promise<void> {
     console.log(`${report.imported.length} imported, ${report.refused.length} refused; ROM folder ${romDir}`);
   } else if (sub === 'list') {
     const store = new RomStore(romDir);
-    for (const g of ATARI_GAMES) {
+    for (const g of atariGames()) {
       let state = 'installed';
       try {
         store.load(g);

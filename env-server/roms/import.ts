@@ -3,7 +3,8 @@
 
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { badRomSize, identifyRom } from './identify.js';
+import { badRomSize } from '../ale/rom-image.js';
+import { identifyRom } from './identify.js';
 
 export interface ImportReport {
   imported: { file: string; game: string; to: string }[];

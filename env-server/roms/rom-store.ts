@@ -33,14 +33,14 @@ export class RomStore {
       if (id.game !== game) {
         throw failedPrecondition(
           `ROM file ${file} for ${game.name} is refused: ${id.game ? `it is the ROM of ${id.game.name}` : id.why}; ` +
-            `ALE needs the dump with MD5 ${game.md5} (${game.size} bytes). Replace it with: stadium roms import DIR --rom-dir ${this.romDir}`,
+            `ALE needs the dump with MD5 ${game.md5}. Replace it with: stadium roms import DIR --rom-dir ${this.romDir}`,
         );
       }
       this.images.set(game.rom, image);
       return image;
     }
     throw failedPrecondition(
-      `the ROM of ${game.name} is not installed: looked for ${game.rom}.bin (MD5 ${game.md5}, ${game.size} bytes) in ${dirs.join(', ')}. ` +
+      `the ROM of ${game.name} is not installed: looked for ${game.rom}.bin (MD5 ${game.md5}) in ${dirs.join(', ')}. ` +
         `Put the ROM file in a folder and run: stadium roms import DIR --rom-dir ${this.romDir}`,
     );
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { importRoms } from '../../env-server/roms/import.js';
 import { RomStore } from '../../env-server/roms/rom-store.js';
-import { ATARI_GAMES } from '../../env-server/envs/atari/games.js';
+import { atariGames } from '../../env-server/envs/atari/games.js';
 import { atariEnvs } from '../../env-server/envs/atari/registry.js';
 import { StadiumError } from '../../agent-client/client.js';
 import { startServer } from '../support/server.js';
@@ -42,6 +42,16 @@ t.test('imports by MD5 under canonical names and refuses the rest', { skip: romS
   t.match(refused['notes.txt'], /9 bytes is not a 2600 cartridge size/);
 });
 
+t.test('the four ROMs ALE knows without settings are named and refused with the reason', { skip: romSkip }, async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'stadium-import-'));
+  t.teardown(() => rmSync(root, { recursive: true, force: true }));
+  for (const rom of ['combat', 'joust', 'maze_craze', 'warlords']) copyFileSync(join(SHARED_ROMS, `${rom}.bin`), join(root, `${rom}.a26`));
+  const report = importRoms(root, join(root, 'roms'));
+  t.same(report.imported, []);
+  t.same(report.refused.map((r) => r.why.replace(/ \(MD5 .*/, '')), ['combat', 'joust', 'maze_craze', 'warlords']);
+  t.match(report.refused[0].why, /combat \(MD5 0ef64cdbecccb7049752a3de0b7ade14\) is a ROM ALE knows but has no game settings for: it has no single-player mode/);
+});
+
 t.test('stadium roms import and list as a command', { skip: romSkip }, async (t) => {
   const { src, romDir } = fixture(t);
   const r = spawnSync(process.execPath, [CLI, 'roms', 'import', src, '--rom-dir', romDir], { encoding: 'utf8' });
@@ -65,8 +75,8 @@ t.test('ROMs shipped in an ale-py install are found when the ROM folder lacks th
   mkdirSync(alePy, { recursive: true });
   copyFileSync(join(SHARED_ROMS, 'freeway.bin'), join(alePy, 'freeway.bin'));
   const store = new RomStore(join(root, 'empty'), () => [alePy]);
-  t.equal(store.load(ATARI_GAMES.find((g) => g.rom === 'freeway')!).length, 2048);
-  t.throws(() => store.load(ATARI_GAMES.find((g) => g.rom === 'pong')!), /not installed: looked for pong\.bin .* in .*empty, .*ale_py\/roms/);
+  t.equal(store.load(atariGames().find((g) => g.rom === 'freeway')!).length, 2048);
+  t.throws(() => store.load(atariGames().find((g) => g.rom === 'pong')!), /not installed: looked for pong\.bin .* in .*empty, .*ale_py\/roms/);
 });
 
 t.test('a server without the ROM answers make with FAILED_PRECONDITION over the wire', async (t) => {

@@ -11,7 +11,10 @@ import { machineModule } from '../ale/machine.js';
 import { assemble, dasmSkip as skip } from '../ale/dasm.js';
 import { areaMean } from './shared.js';
 
-const game: AtariGame = { rom: 'pal_rows', name: 'PalRows', md5: '', size: 4096, minimalActions: 18, screenHeight: 250, deterministicFrameskip: 4 };
+const game: AtariGame = {
+  rom: 'pal_rows', name: 'PalRows', md5: '', minimalActions: Array.from({ length: 18 }, (_, a) => a), modes: [0], defaultMode: 0,
+  difficulties: [0], defaultDifficulty: 0, screenHeight: 250, deterministicFrameskip: 4,
+};
 const opts: AtariOptions = {
   obsType: 'rgb', frameskip: 1, repeatActionProbability: 0, fullActionSpace: false, maxNumFramesPerEpisode: 0, mode: null, difficulty: null,
 };

@@ -1,12 +1,11 @@
-// npm run bench:ale — raw emulation speed of ale.wasm per ROM in ../shared/roms:
-// act() calls per second of process CPU time (frame skip 1, random minimal
-// actions, reset on game over): drawing every frame ("raw"), with rendering
-// switched off (frames emulated exactly but not drawn, as the frames an agent
-// skips), and drawing and reading the grayscale screen every frame. The ratio
-// columns compare with "raw" measured in this run; the last column compares
-// with native ALE's speed quoted in the issue (pong ~16,200, breakout
-// ~11,900, gravitar ~17,300).
+// npm run bench:ale — raw emulation speed of ale.wasm on every ROM in ../shared/roms the emulator supports, per
+// game and the geometric mean: act() calls per second of process CPU time (frame skip 1, random minimal actions,
+// reset on game over), drawing every frame ("raw"), with rendering switched off (frames emulated exactly but not
+// drawn, as the frames an agent skips), and drawing and reading the grayscale screen every frame. The ratio columns
+// compare with "raw" measured in this run. No native ALE figure is printed: ALE's C++ library is not built here,
+// and figures from another machine or run are not comparable (README.md says how to measure it side by side).
 //
+// ALE_BENCH_SECONDS=<s> CPU seconds per cell (default 1); ALE_BENCH_GAMES=pong,breakout to measure only those.
 // ALE_BENCH_BASELINE=<path to another ale.wasm> (e.g. a build of an older
 // commit) adds a comparison measured in the same run: for "raw" and
 // "no-render", rounds that alternate between the two builds, so that load
@@ -14,14 +13,16 @@
 // over the baseline's.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createALE } from '../../env-server/ale/node-loader.js';
 import { ALEInterface } from '../../env-server/ale/ale-interface.js';
+import { md5Hex } from '../../env-server/ale/md5.js';
 import { Xoshiro128 } from '../../proto/rng.js';
 
 const ROMS = fileURLToPath(new URL('../../../../shared/roms', import.meta.url));
-const NATIVE: Record<string, number> = { pong: 16200, breakout: 11900, gravitar: 17300 };
-const SECONDS = Number(process.env.ALE_BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.ALE_BENCH_SECONDS ?? 1);
+const ONLY = process.env.ALE_BENCH_GAMES?.split(',');
 const BASELINE = process.env.ALE_BENCH_BASELINE;
 const BASELINE_ROUNDS = 4;
 
@@ -85,36 +86,40 @@ async function versus(baseline: Emulator, rom: Uint8Array, mode: Mode): Promise<
   return (totals[0][0] / totals[0][1]) / (totals[1][0] / totals[1][1]);
 }
 
+const geomean = (xs: number[]): number => Math.exp(xs.reduce((sum, x) => sum + Math.log(x), 0) / xs.length);
+
 async function main(): Promise<void> {
   if (!existsSync(ROMS)) {
     console.log(`no ROMs at ${ROMS}: nothing to benchmark`);
     return;
   }
-  const games = readdirSync(ROMS).filter((f) => f.endsWith('.bin')).map((f) => f.slice(0, -4)).sort();
+  const probe = await createALE();
+  const files = readdirSync(ROMS).filter((f) => f.endsWith('.bin')).map((f) => f.slice(0, -4)).sort();
+  const roms = new Map(files.filter((g) => !ONLY || ONLY.includes(g)).map((g) => [g, new Uint8Array(readFileSync(join(ROMS, `${g}.bin`)))]));
+  const games = [...roms.keys()].filter((g) => probe.supportsRom(md5Hex(roms.get(g)!)));
+  const unsupported = [...roms.keys()].filter((g) => !games.includes(g));
   let baseline: Emulator | undefined;
   if (BASELINE !== undefined) {
     const module = new WebAssembly.Module(readFileSync(BASELINE));
     baseline = async () => ALEInterface.fromModule(module);
   }
-  console.log(`ale.wasm, frame skip 1, ${SECONDS}s of CPU time per cell; steps per CPU-second`);
+  console.log(`ale.wasm, frame skip 1, ${SECONDS}s of CPU time per cell; steps per CPU-second; ${cpus()[0].model}, node ${process.version}`);
+  if (unsupported.length) console.log(`not measured (no game settings): ${unsupported.join(', ')}`);
   if (baseline) console.log(`baseline ${BASELINE}: alternating rounds, ${SECONDS}s of CPU per build and cell`);
-  console.log('game               raw  no-render  off/raw   +gray  +gray/raw  raw/native  off/native' +
-    (baseline ? '  raw/base  off/base' : ''));
+  console.log('game                   raw  no-render  off/raw   +gray  +gray/raw' + (baseline ? '  raw/base  off/base' : ''));
+  const columns: number[][] = [[], [], [], [], []];
+  const row = (name: string, v: number[]): string =>
+    `${name.padEnd(19)} ${v[0].toFixed(0).padStart(6)}  ${v[1].toFixed(0).padStart(9)}  ${(v[1] / v[0]).toFixed(2).padStart(7)}` +
+    `  ${v[2].toFixed(0).padStart(6)}  ${(v[2] / v[0]).toFixed(2).padStart(9)}` +
+    (baseline ? `  ${v[3].toFixed(2).padStart(8)}  ${v[4].toFixed(2).padStart(8)}` : '');
   for (const game of games) {
-    const rom = new Uint8Array(readFileSync(join(ROMS, `${game}.bin`)));
-    const raw = await rate(rom, 'raw');
-    const off = await rate(rom, 'off');
-    const gray = await rate(rom, 'gray');
-    const native = NATIVE[game];
-    const vsNative = (v: number): string => (native ? (v / native).toFixed(2).padStart(10) : '         -');
-    console.log(
-      `${game.padEnd(17)} ${raw.toFixed(0).padStart(6)}  ${off.toFixed(0).padStart(9)}  ${(off / raw).toFixed(2).padStart(7)}` +
-        `  ${gray.toFixed(0).padStart(6)}  ${(gray / raw).toFixed(2).padStart(9)}  ${vsNative(raw)}  ${vsNative(off)}` +
-        (baseline
-          ? `  ${(await versus(baseline, rom, 'raw')).toFixed(2).padStart(8)}  ${(await versus(baseline, rom, 'off')).toFixed(2).padStart(8)}`
-          : ''),
-    );
+    const rom = roms.get(game)!;
+    const v = [await rate(rom, 'raw'), await rate(rom, 'off'), await rate(rom, 'gray')];
+    if (baseline) v.push(await versus(baseline, rom, 'raw'), await versus(baseline, rom, 'off'));
+    v.forEach((x, i) => columns[i].push(x));
+    console.log(row(game, v));
   }
+  if (games.length > 1) console.log(row(`geometric mean (${games.length})`, columns.filter((c) => c.length).map(geomean)));
 }
 
 await main();

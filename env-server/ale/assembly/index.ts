@@ -1,7 +1,11 @@
 // Entry of ale.wasm: the interface the TypeScript ALEInterface drives.
 import * as environment from './ale/environment';
-import { gameIndexForMd5 } from './ale/table';
-import { currentFrame, framesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat } from './tia';
+import { gameIndexForMd5, games, createGame } from './ale/table';
+import { DisplayFormat } from './system';
+import {
+  currentFrame, previousFrame, framesCompleted, setFramesCompleted, setRendering as tiaSetRendering, screenHeight, palFormat,
+  configureFormat, tiaPowerOn,
+} from './tia';
 import { ram } from './riot';
 import { pokeRam } from './memory-map';
 import { cartRam, cartRamSize } from './carts/cartridge';
@@ -26,9 +30,88 @@ export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
   return status;
 }
 
+// ---- Snapshots of a load: a copy of a ROM already loaded in this process starts from the state its first copy
+// reached instead of emulating the power-on and reset frames again (the host checks environmentDrawn first) ----
+
+/**
+ * loadGame without the power-on: the cart installed as loadGame would, with the format the power-on had found and
+ * the TIA as after it; the host then restores the state (restoreState), both frame buffers and the completed-frame
+ * count it saved after a loadGame of the same ROM. Same status codes as loadGame.
+ */
+export function installGameForSnapshot(md5Hex: usize, image: usize, size: u32, pal: bool): i32 {
+  const index = gameIndexForMd5(md5Hex);
+  if (index < 0) return 1;
+  const status = environment.installGame(createGame(index), image, size);
+  if (status != 0) return status;
+  tiaPowerOn();
+  configureFormat(pal);
+  return 0;
+}
+
+/** Whether the environment's generator was drawn since the last load (then a snapshot would depend on the seed). */
+export function environmentDrawn(): bool {
+  return environment.environmentDrawn();
+}
+
+/** Seeds the environment's generator afresh, as a load does (after restoring a snapshot). */
+export function reseedEnvironment(): void {
+  environment.reseedEnvironment();
+}
+
+export function previousScreen(): usize {
+  return previousFrame();
+}
+
+export function setCompletedFrames(n: u32): void {
+  setFramesCompleted(n);
+}
+
 /** Whether the emulator has settings for the ROM with this MD5 (32 lowercase hex ASCII bytes at `md5Hex`). */
 export function supportsMd5(md5Hex: usize): bool {
   return gameIndexForMd5(md5Hex) >= 0;
+}
+
+// ---- The game table, described without a ROM (the host reads it once per process) ----
+
+export function gameCount(): i32 {
+  return games().length;
+}
+
+/** Writes game `index`'s ale-py ROM id (field 0) or MD5 (field 1) as ASCII at `out`; returns its length. */
+export function gameText(index: i32, field: i32, out: usize): i32 {
+  const g = games()[index];
+  const text = field == 0 ? g.rom : g.md5;
+  for (let i = 0; i < text.length; i++) store<u8>(out + <usize>i, <u8>text.charCodeAt(i));
+  return text.length;
+}
+
+export function gameMinimalActionBits(index: i32): u32 {
+  return games()[index].minimalActions;
+}
+
+export function gameModeCount(index: i32): i32 {
+  return games()[index].modes.length;
+}
+
+export function gameModeAt(index: i32, i: i32): i32 {
+  return games()[index].modes[i];
+}
+
+export function gameDifficultyCount(index: i32): i32 {
+  return games()[index].difficulties.length;
+}
+
+export function gameDifficultyAt(index: i32, i: i32): i32 {
+  return games()[index].difficulties[i];
+}
+
+/**
+ * The screen rows the game will have once loaded: its Display.Height, or 250 for a cart whose properties say PAL and
+ * leave the height at 210 (a PAL cart left to the power-on probe is known only once loaded).
+ */
+export function gameScreenRows(index: i32): i32 {
+  const g = games()[index];
+  return g.format == DisplayFormat.PAL && g.height == 210 ? 250 : g.height;
 }
 
 export function act(action: i32, paddleStrength: f32): i32 {

@@ -8,7 +8,7 @@
 // frame-cutting rules, so that screens and RAM match it bit for bit.
 import {
   P0_BIT, M0_BIT, P1_BIT, M1_BIT, BL_BIT, PF_BIT, SCORE_BIT, PRIORITY_BIT,
-  playerMasks, missileMasks, ballMasks, emptyMask, playfieldMasks, resetWhen,
+  playerMasks, missileMasks, ballMasks, emptyMask, playfieldMasks, resetVerdict,
   collisionBits, priorityColour, reflected, motion,
 } from './tia-tables';
 import { systemCycles } from './clock';
@@ -144,6 +144,14 @@ export function configureDisplay(firstLine: i32, height: i32, hmoveBlanks: bool)
   yStart = firstLine;
   displayHeight = height;
   allowHmoveBlanks = hmoveBlanks;
+  displayOffsets();
+}
+
+// Where the shown rows start and stop in a frame; a reset sets them too, but a state restored into a machine that
+// was configured and never reset (a load snapshot) needs them from the configuration.
+function displayOffsets(): void {
+  startDisplayOffset = LINE * yStart;
+  stopDisplayOffset = startDisplayOffset + LINE * displayHeight;
 }
 
 /**
@@ -156,6 +164,7 @@ export function configureFormat(pal: bool): void {
   colourLoss = pal;
   maxScanlines = pal ? 342 : 290;
   if (pal && displayHeight == 210) displayHeight = 250;
+  displayOffsets();
 }
 
 /** Whether the format probe found a PAL cart. */
@@ -174,6 +183,15 @@ export function setRendering(on: bool): void {
 
 export function currentFrame(): usize {
   return current;
+}
+
+/** The other frame buffer (the frame before the current one, or older where frames went undrawn). */
+export function previousFrame(): usize {
+  return previous;
+}
+
+export function setFramesCompleted(n: u32): void {
+  framesCompleted = n;
 }
 
 export function lastFrameScanlines(): u32 {
@@ -245,8 +263,7 @@ function frameReset(): void {
   memory.fill(bufferA, 0, FRAME_BYTES);
   memory.fill(bufferB, 0, FRAME_BYTES);
   framePointer = current;
-  startDisplayOffset = LINE * yStart;
-  stopDisplayOffset = startDisplayOffset + LINE * displayHeight;
+  displayOffsets();
   clockWhenFrameStarted = <i32>(systemCycles() * 3);
   clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
   clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
@@ -820,7 +837,7 @@ function resetPlayer(player: i32, clock: i32): void {
   const newx = newPlayerPosition(lineClock(clock));
   const nusiz = player == 0 ? nusiz0 : nusiz1;
   const oldx = player == 0 ? posP0 : posP1;
-  const when = load<i8>(resetWhen + <usize>((<i32>(nusiz & 7) * 160 + oldx) * 160 + newx));
+  const when = resetVerdict(<i32>(nusiz & 7), oldx, newx);
   // Reset while a copy is being drawn: let the copy finish first.
   if (when == 1) updateFrame(clock + 11);
   if (player == 0) {

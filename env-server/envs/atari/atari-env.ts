@@ -9,7 +9,6 @@ import { Box, Discrete } from '../../../proto/spaces.js';
 import { entropySeed } from '../../../proto/rng.js';
 import { Pcg64, SeedSequence } from './numpy-random.js';
 import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
-import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
 import type { AtariGame } from './games.js';
 import type { AtariOptions, ObsType } from './options.js';
@@ -57,24 +56,22 @@ export class AtariEnv implements Env {
   private load(seed: number): void {
     const [npSeed, aleSeed] = new SeedSequence(seed).generateState(2);
     this.rng = new Pcg64(npSeed);
-    this.ale = ALEInterface.fromModule(this.module, {
-      repeatActionProbability: this.opts.repeatActionProbability,
-      maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
-      // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits.
-      randomSeed: aleSeed,
-    });
+    // ale-py passes np.int32(ale_seed); ALE reads it back as the same 32 bits. Like ale-py, a seeded reset reloads the
+    // ROM into the same emulator (a fresh instance per reset would cost its whole memory each time).
+    if (this.ale) {
+      this.ale.setRandomSeed(aleSeed);
+    } else {
+      this.ale = ALEInterface.fromModule(this.module, {
+        repeatActionProbability: this.opts.repeatActionProbability,
+        maxNumFramesPerEpisode: this.opts.maxNumFramesPerEpisode,
+        randomSeed: aleSeed,
+      });
+    }
     this.ale.loadROM(this.rom);
+    // Checked against the game's lists when the options were parsed (options.ts).
     const { mode, difficulty } = this.opts;
-    if (mode !== null) {
-      const modes = this.ale.getAvailableModes();
-      if (!modes.includes(mode)) throw new InvalidOption(`${this.id}: mode ${mode} is not available for ${this.game.name}; available modes: ${modes.join(', ')}`);
-      this.ale.setMode(mode);
-    }
-    if (difficulty !== null) {
-      const ds = this.ale.getAvailableDifficulties();
-      if (!ds.includes(difficulty)) throw new InvalidOption(`${this.id}: difficulty ${difficulty} is not available for ${this.game.name}; available difficulties: ${ds.join(', ')}`);
-      this.ale.setDifficulty(difficulty);
-    }
+    if (mode !== null) this.ale.setMode(mode);
+    if (difficulty !== null) this.ale.setDifficulty(difficulty);
   }
 
   /** Starts an episode without building an observation (its screen is drawn). */

@@ -4,6 +4,10 @@
 
 import { type EnvInfo, InvalidOption } from '../env.js';
 import { type Kwargs, booleanOption, invalid, numberOption } from '../classic/options.js';
+import type { AtariGame } from './games.js';
+
+/** What options need to know of the game: its name and ALE's mode and difficulty lists. */
+export type GameFlavours = Pick<AtariGame, 'name' | 'modes' | 'defaultMode' | 'difficulties' | 'defaultDifficulty'>;
 
 export type ObsType = 'rgb' | 'grayscale' | 'ram';
 export type Frameskip = number | readonly [number, number];
@@ -43,10 +47,22 @@ export interface PreprocessOptions {
 
 export const MAX_FRAMES_V5 = 108_000;
 
-export function atariKwargs(d: FlavourDefaults): EnvInfo['kwargs'] {
+/** A list of integers as short text: runs of three or more consecutive values as `a..b`. */
+export function compactList(values: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    while (j + 1 < values.length && values[j + 1] === values[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${values[i]}..${values[j]}` : values.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+export function atariKwargs(d: FlavourDefaults, game: GameFlavours): EnvInfo['kwargs'] {
   return {
-    mode: { description: 'game mode (one of the game\'s available modes); null = the default mode', default: null },
-    difficulty: { description: 'difficulty switches (one of the game\'s available difficulties); null = the default', default: null },
+    mode: { description: `game mode: ${compactList(game.modes)}; null = ALE's default (${game.defaultMode})`, default: null },
+    difficulty: { description: `difficulty: ${compactList(game.difficulties)}; null = ALE's default (${game.defaultDifficulty})`, default: null },
     obs_type: { description: "'rgb' (rows x 160 x 3; 210 rows for most games), 'grayscale' (rows x 160) or 'ram' (128 bytes); ignored with preprocess", default: d.obsType },
     frameskip: { description: 'frames per step: an integer, or [low, high) to draw it uniformly each step', default: Array.isArray(d.frameskip) ? [...d.frameskip] : d.frameskip },
     repeat_action_probability: { description: 'sticky actions: probability that a frame repeats the previous action', default: d.repeatActionProbability },
@@ -72,10 +88,14 @@ function integerOption(info: EnvInfo, kw: Kwargs, name: string, fallback: number
   return v;
 }
 
-function nullableInteger(info: EnvInfo, kw: Kwargs, name: string): number | null {
+/** ale-py's `mode` / `difficulty`: null (ALE's default) or one of the game's values. */
+function flavourOption(info: EnvInfo, kw: Kwargs, name: 'mode' | 'difficulty', game: GameFlavours): number | null {
   const v = kw[name];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw invalid(info, name, v, 'a non-negative integer or null');
+  const allowed = name === 'mode' ? game.modes : game.difficulties;
+  const plural = name === 'mode' ? 'modes' : 'difficulties';
+  if (typeof v !== 'number') throw invalid(info, name, v, `one of ${game.name}'s ${plural} (${compactList(allowed)}) or null`);
+  if (!allowed.includes(v)) throw new InvalidOption(`${info.id}: ${name} ${v} is not available for ${game.name}; available ${plural}: ${compactList(allowed)} (or null for the default)`);
   return v;
 }
 
@@ -94,15 +114,15 @@ function choice<T extends string>(info: EnvInfo, kw: Kwargs, name: string, fallb
   return v as T;
 }
 
-export function parseAtariOptions(info: EnvInfo, kw: Kwargs, d: FlavourDefaults): AtariOptions {
+export function parseAtariOptions(info: EnvInfo, kw: Kwargs, d: FlavourDefaults, game: GameFlavours): AtariOptions {
   return {
     obsType: choice(info, kw, 'obs_type', d.obsType, ['rgb', 'grayscale', 'ram']),
     frameskip: frameskipOption(info, kw, d.frameskip),
     repeatActionProbability: numberOption(info, kw, 'repeat_action_probability', d.repeatActionProbability, 0, 1),
     fullActionSpace: booleanOption(info, kw, 'full_action_space', false),
     maxNumFramesPerEpisode: integerOption(info, kw, 'max_num_frames_per_episode', MAX_FRAMES_V5, 0, 2 ** 31 - 1),
-    mode: nullableInteger(info, kw, 'mode'),
-    difficulty: nullableInteger(info, kw, 'difficulty'),
+    mode: flavourOption(info, kw, 'mode', game),
+    difficulty: flavourOption(info, kw, 'difficulty', game),
   };
 }
 

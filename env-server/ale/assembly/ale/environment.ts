@@ -55,12 +55,24 @@ export function loadGame(md5Hex: usize, image: usize, size: u32): i32 {
  * 0 on success; 2 image not recognised; 3 scheme recognised but not emulated.
  */
 export function startGame(g: Game, image: usize, size: u32): i32 {
+  const status = installGame(g, image, size);
+  if (status != 0) return status;
+  powerOn(g.format);
+  resetGame();
+  return 0;
+}
+
+/**
+ * startGame up to the power-on: the cart in its slot, the game's controllers and display, a new environment. A host
+ * that kept a snapshot of this ROM's state after startGame restores it on top of this instead of emulating again.
+ */
+export function installGame(g: Game, image: usize, size: u32): i32 {
   const kind = g.cartType >= 0 ? g.cartType : detectScheme(image, size);
   if (kind < 0) return 2;
   if (!loadCartridge(image, size, kind)) return 3;
   game = g;
   // Like ALE, every loaded ROM gets a new environment (seeded afresh).
-  environmentRandom.seed(environmentSeed);
+  reseedEnvironment();
   lastActionA = NOOP;
   lastActionB = PLAYER_B_NOOP;
   configureInput(g.leftController, g.rightController, g.swapPaddles, g.swapPorts);
@@ -70,9 +82,20 @@ export function startGame(g: Game, image: usize, size: u32): i32 {
   frameNumber = 0;
   episodeFrameNumber = 0;
   resetPaddles();
-  powerOn(g.format);
-  resetGame();
   return 0;
+}
+
+// Draws from the environment's generator since it was seeded: a load or reset that drew none (only mode menus driven
+// through act() draw) ends in the same state whatever the seed, so the host may reuse it for another copy.
+let environmentDraws: i32 = 0;
+
+export function reseedEnvironment(): void {
+  environmentRandom.seed(environmentSeed);
+  environmentDraws = 0;
+}
+
+export function environmentDrawn(): bool {
+  return environmentDraws != 0;
 }
 
 function theGame(): Game {
@@ -212,6 +235,7 @@ export function act(action: i32, paddleStrength: f32): i32 {
     // Sticky actions: with probability p the previous action repeats.
     if (environmentRandom.nextDouble() >= repeatProbability) lastActionA = action;
     if (environmentRandom.nextDouble() >= repeatProbability) lastActionB = PLAYER_B_NOOP;
+    environmentDraws += 2;
     total += oneStep(lastActionA, lastActionB, paddleStrength);
   }
   return total;

@@ -125,9 +125,17 @@ export function detectScheme(image: usize, size: u32): i32 {
  * Copies the image into the cart slot as scheme `kind` (detectScheme's, or the
  * one a game's Cartridge.Type property names); false if it is not emulated.
  */
+// The slot's copy of the image, kept across loads (a ROM loaded again, as every seeded reset does, reuses it).
+let slot: usize = 0;
+let slotCapacity: u32 = 0;
+
 export function loadCartridge(bytes: usize, size: u32, kind: i32): bool {
   if (!emulated(kind)) return false;
-  const copy = heap.alloc(<usize>size);
+  if (size > slotCapacity) {
+    slot = heap.alloc(<usize>size);
+    slotCapacity = size;
+  }
+  const copy = slot;
   memory.copy(copy, bytes, <usize>size);
   setImage(copy, size, <Scheme>kind, plainFrom(kind), plainTo(kind));
   if (kind == Scheme.DPC) dpcLoad();
