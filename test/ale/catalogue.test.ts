@@ -59,6 +59,14 @@ t.test('every game\'s facts equal ALE\'s (MD5SUMS and the reference README\'s ta
   }
 });
 
+t.test('the screen height the table states without a ROM is the one the loaded ROM gets (PAL found by the probe)', { skip }, async (t) => {
+  const ale = await createALE();
+  for (const g of games) {
+    ale.loadROM(new Uint8Array(readFileSync(path.join(romDir, `${g.rom}.bin`))));
+    t.equal(ale.getScreenDims()[0], g.screenHeight, g.rom);
+  }
+});
+
 t.test('ROMs ALE knows without settings are refused with that reason', { skip }, async (t) => {
   for (const r of ROMS_WITHOUT_SETTINGS) {
     const ale = await createALE();

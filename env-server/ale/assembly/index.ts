@@ -111,7 +111,8 @@ export function gameDifficultyAt(index: i32, i: i32): i32 {
  */
 export function gameScreenRows(index: i32): i32 {
   const g = games()[index];
-  return g.format == DisplayFormat.PAL && g.height == 210 ? 250 : g.height;
+  const pal = g.format == DisplayFormat.PAL || (g.format == DisplayFormat.AutoDetect && g.detectsAsPal);
+  return pal && g.height == 210 ? 250 : g.height;
 }
 
 export function act(action: i32, paddleStrength: f32): i32 {

@@ -51,6 +51,12 @@ export abstract class Game {
   height: i32 = 210;
   /** Display.Format: anything but AutoDetect skips the power-on probe. */
   format: DisplayFormat = DisplayFormat.AutoDetect;
+  /**
+   * What ALE's power-on probe finds this cart to be when format is AutoDetect: PAL for the ten PAL games. The probe
+   * still runs (its frames leave their mark on RAM); this records its answer so that the catalogue can size the
+   * screen without a ROM (test/ale/catalogue.test.ts checks it against every ROM's probe).
+   */
+  detectsAsPal: bool = false;
   /** Cartridge.Type: a carts/cartridge.ts Scheme that replaces auto-detection, or -1 (AUTO-DETECT). */
   cartType: i32 = -1;
   hmoveBlanks: bool = true;

@@ -7,6 +7,7 @@ export class Adventure extends Game {
     super();
     this.rom = 'adventure';
     this.md5 = '4b27f5397c442d25f0c418ccdacf1926';
+    this.detectsAsPal = true;
     this.modes = [0, 1, 2];
     this.difficulties = [0, 1, 2, 3];
   }

@@ -6,6 +6,7 @@ export class AirRaid extends Game {
     super();
     this.rom = 'air_raid';
     this.md5 = '35be55426c1fec32dfb503b4f0651572';
+    this.detectsAsPal = true;
     this.minimalActions = actionBits([0, 1, 3, 4, 11, 12]);
     this.modes = [1, 2, 3, 4, 5, 6, 7, 8];
     this.modeAddress = 0xaa;

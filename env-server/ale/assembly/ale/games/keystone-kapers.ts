@@ -7,6 +7,7 @@ export class KeystoneKapers extends Game {
     super();
     this.rom = 'keystone_kapers';
     this.md5 = '6c1f3f2e359dbf55df462ccbcdd2f6bf';
+    this.detectsAsPal = true;
     this.minimalActions = actionBits([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     this.startingActions = [RESET];
   }

@@ -6,6 +6,7 @@ export class KingKong extends Game {
     super();
     this.rom = 'king_kong';
     this.md5 = '0dd4c69b5f9a7ae96a7a08329496779a';
+    this.detectsAsPal = true;
     this.minimalActions = actionBits([0, 1, 2, 3, 4, 5]);
     this.modes = [0, 1, 2, 3];
     this.modeAddress = 0xec;

@@ -24,6 +24,7 @@ export class Klax extends Game {
     super();
     this.rom = 'klax';
     this.md5 = 'eed9eaf1a0b6a2b9bc4c8032cb43e3fb';
+    this.detectsAsPal = true;
     this.modes = [0, 1, 2];
     this.startingActions = [1, 0];
   }

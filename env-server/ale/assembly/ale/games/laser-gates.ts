@@ -7,6 +7,7 @@ export class LaserGates extends Game {
     super();
     this.rom = 'laser_gates';
     this.md5 = '8e4cd60d93fcde8065c1a2b972a26377';
+    this.detectsAsPal = true;
     this.startingActions = [RESET];
   }
 

@@ -6,6 +6,7 @@ export class MrDo extends Game {
     super();
     this.rom = 'mr_do';
     this.md5 = 'aa7bb54d2c189a31bb1fa20099e42859';
+    this.detectsAsPal = true;
     this.minimalActions = actionBits([0, 1, 2, 3, 4, 5, 10, 11, 12, 13]);
     this.modes = [0, 1, 2, 3];
     this.modeAddress = 0x80;

@@ -7,6 +7,7 @@ export class Pacman extends Game {
     super();
     this.rom = 'pacman';
     this.md5 = 'fc2233fc116faef0d3c31541717ca2db';
+    this.detectsAsPal = true;
     this.minimalActions = actionBits([0, 2, 3, 4, 5]);
     this.modes = [0, 1, 2, 3, 4, 5, 6, 7];
     this.difficulties = [0, 1];

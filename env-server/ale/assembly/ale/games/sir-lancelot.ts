@@ -8,6 +8,7 @@ export class SirLancelot extends Game {
     super();
     this.rom = 'sir_lancelot';
     this.md5 = 'dd0cbe5351551a538414fb9e37fc56e8';
+    this.detectsAsPal = true;
     this.minimalActions = actionBits([0, 1, 3, 4, 11, 12]);
     this.startingActions = [RESET, 4];
   }

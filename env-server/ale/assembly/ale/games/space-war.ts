@@ -7,6 +7,7 @@ export class SpaceWar extends Game {
     super();
     this.rom = 'space_war';
     this.md5 = 'b702641d698c60bcdc922dbd8c9dd49c';
+    this.detectsAsPal = true;
     this.modes = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
     this.modeAddress = 0xa7;
     this.selectFrames = 2;
