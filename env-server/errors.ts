@@ -19,6 +19,19 @@ export const failedPrecondition = (msg: string) => new StatusError(status.FAILED
 export const resourceExhausted = (msg: string) => new StatusError(status.RESOURCE_EXHAUSTED, msg);
 export const unavailable = (msg: string) => new StatusError(status.UNAVAILABLE, msg);
 
+/** Longest piece of client input a message quotes: error statuses stay well under gRPC's 8 KiB metadata default. */
+export const MAX_QUOTE = 64;
+
+/** `s` cut to `max` characters with an ellipsis, for quoting client input (ids, names, values) in messages. */
+export function clip(s: string, max = MAX_QUOTE): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** The first `max` items joined, then how many more there are. */
+export function shortList(items: readonly string[], max = 12): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}
+
 /** Maps any thrown value to a status; unexpected errors become INTERNAL and are reported to the log by the caller. */
 export function toStatus(e: unknown): { code: status; details: string; internal: boolean } {
   if (e instanceof StatusError) return { code: e.code, details: e.message, internal: false };

@@ -6,15 +6,24 @@ import { InvalidOption } from './envs/env.js';
 import { TimeLimit } from './wrappers/time-limit.js';
 import { invalidArgument, notFound } from './errors.js';
 import type { Space } from '../proto/spaces.js';
-import type { VectorBackend, VectorFactory } from './vector/backend.js';
 
 export interface Registration {
   info: EnvInfo;
   factory: EnvFactory;
   /** The spaces with default options, for ids whose factory needs more than code (e.g. a ROM file). */
   describe?: () => { observationSpace: Space; actionSpace: Space };
-  /** Runs vector sessions of the id elsewhere (e.g. a worker pool) instead of stepping copies in the handler. */
-  vector?: VectorFactory;
+  /** Steps cost enough that vector sessions of the id go to the worker pool by default (Atari). */
+  parallel?: boolean;
+}
+
+/**
+ * How another thread builds the same registry: `module` exports a function `export` that returns it when called
+ * with `args`. Pool workers build their copies from it, so ids need no registry of their own for the pool.
+ */
+export interface RegistryRecipe {
+  module: string;
+  export: string;
+  args: unknown[];
 }
 
 export interface EnvDescription {
@@ -26,6 +35,9 @@ export interface EnvDescription {
 export class Registry {
   private readonly regs = new Map<string, Registration>();
   private readonly described = new Map<string, EnvDescription>();
+
+  /** @param recipe how pool workers rebuild this registry; without one, every session steps in process. */
+  constructor(readonly recipe: RegistryRecipe | null = null) {}
 
   register(...regs: Registration[]): this {
     for (const r of regs) this.regs.set(r.info.id, r);
@@ -65,13 +77,6 @@ export class Registry {
     const env = optionErrors(id, () => reg.factory(kwargs));
     const limit = maxEpisodeSteps || reg.info.maxEpisodeSteps || 0;
     return limit > 0 ? new TimeLimit(env, limit) : env;
-  }
-
-  /** The id's vector backend for `numEnvs` copies, or null when the id has none (the session steps copies itself). */
-  makeVector(id: string, kwargs: Record<string, unknown>, numEnvs: number, maxEpisodeSteps = 0): VectorBackend | null {
-    const reg = this.checked(id, kwargs);
-    if (!reg.vector) return null;
-    return optionErrors(id, () => reg.vector!(kwargs, numEnvs, maxEpisodeSteps || reg.info.maxEpisodeSteps || 0));
   }
 
   private checked(id: string, kwargs: Record<string, unknown>): Registration {

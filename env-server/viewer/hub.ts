@@ -13,7 +13,7 @@ import type { WebSocket, RawData } from 'ws';
 import type { EnvService } from '../service.js';
 import type { Session } from '../session.js';
 import type { Logger } from '../log.js';
-import { type FrameSource, type LiveFrame, RENDER_BUDGET, frameSource } from './frames.js';
+import { type LiveFrame, RENDER_BUDGET, liveFrame, rendersOnServer } from './frames.js';
 import type { EpisodeRecorder, Recorders, RecordingTaker } from './recorder.js';
 import type { Series } from './series.js';
 
@@ -26,7 +26,6 @@ const CURVES_INTERVAL_MS = 250;
 
 /** A watched session: its viewers, their shared timer and its latest captured frame. */
 class Feed {
-  readonly source: FrameSource;
   readonly viewers = new Set<Viewer>();
   timer: NodeJS.Timeout | null = null;
   periodMs = 0;
@@ -37,26 +36,36 @@ class Feed {
   private busy = false;
   private renderAllowedAt = 0;
 
-  constructor(readonly session: Session) {
-    this.source = frameSource(session.env(0));
-  }
+  constructor(
+    readonly session: Session,
+    private readonly log: Logger,
+  ) {}
 
   /** The newest frame message, captured now if the session moved since the last one; null while none is ready. */
   latest(): Buffer | null {
     const { steps, resets } = this.session.stats;
-    const moved = steps !== this.frameSteps || resets !== this.frameResets;
+    // Nothing to show before the first reset (a copy's picture is defined only once an episode began).
+    const moved = resets > 0 && (steps !== this.frameSteps || resets !== this.frameResets);
     if (moved && !this.busy && performance.now() >= this.renderAllowedAt) this.capture(steps, resets);
     return this.frame;
   }
 
   private capture(steps: number, resets: number): void {
     const t0 = performance.now();
-    const snapshot = this.source.capture();
-    if (this.source.renders) this.renderAllowedAt = t0 + (performance.now() - t0) / RENDER_BUDGET;
-    this.busy = true;
     const s = this.session;
+    let picture;
+    try {
+      picture = s.picture(0);
+    } catch (e) {
+      // A viewer only reads: whatever goes wrong with a picture costs that frame, never the server or the session.
+      this.log.warn('viewer frame not captured', { session: s.id, error: String(e) });
+      this.renderAllowedAt = t0 + 1000;
+      return;
+    }
+    if (rendersOnServer(picture)) this.renderAllowedAt = t0 + (performance.now() - t0) / RENDER_BUDGET;
+    this.busy = true;
     const status = { type: 'frame', session: s.id, steps, episodes: s.stats.episodes, episodeReturn: s.stats.currentReturn, lastReturn: s.stats.lastReturn };
-    this.source.live(snapshot).then(
+    liveFrame(picture).then(
       (live) => {
         this.frame = binaryMessage({ ...status, ...frameFields(live) }, live.pixels);
         this.frameSteps = steps;
@@ -214,9 +223,9 @@ export class ViewerHub {
     if (!this.checkFps(v, fps)) return;
     this.unwatch(v);
     let feed = this.feeds.get(session);
-    if (!feed) this.feeds.set(session, (feed = new Feed(session)));
+    if (!feed) this.feeds.set(session, (feed = new Feed(session, this.log)));
     const threshold = this.service.registry.describe(session.envId).info.rewardThreshold ?? null;
-    v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: feed.source.painter, rewardThreshold: threshold, fps }));
+    v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: session.backend.painter, rewardThreshold: threshold, fps }));
     v.watch = new Watch(feed, fps);
     feed.viewers.add(v);
     this.retime(feed);

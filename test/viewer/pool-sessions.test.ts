@@ -14,12 +14,7 @@ import { readApng } from './apng-reader.js';
 async function atariServer(t: Test, record?: { every: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'stadium-pool-rec-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const reg = atariRegistry();
-  const started = await startServer(
-    t,
-    reg.ids().filter((id) => id.startsWith('ALE/P')).map((id) => reg.get(id)),
-    { viewer: { port: 0 }, ...(record ? { record: { dir, every: record.every } } : {}) },
-  );
+  const started = await startServer(t, atariRegistry(), { viewer: { port: 0 }, ...(record ? { record: { dir, every: record.every } } : {}) });
   return { ...started, dir, wsUrl: `ws://127.0.0.1:${started.server.viewer!.port}/ws` };
 }
 

@@ -8,7 +8,7 @@ import { ALEInterface, SCREEN_WIDTH } from '../../ale/ale-interface.js';
 import { Box, Discrete } from '../../../proto/spaces.js';
 import { entropySeed } from '../../../proto/rng.js';
 import { Pcg64, SeedSequence } from './numpy-random.js';
-import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
+import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult } from '../env.js';
 import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
 import type { AtariGame } from './games.js';
@@ -95,8 +95,9 @@ export class AtariEnv implements Env {
     return { reward, terminated, truncated: !terminated && this.ale.gameOver(true) };
   }
 
+  /** ale-py's info: Python ints, so int64 on the wire. */
   info(): Info {
-    return { lives: this.ale.lives(), episode_frame_number: this.ale.getEpisodeFrameNumber(), frame_number: this.ale.getFrameNumber() };
+    return { lives: BigInt(this.ale.lives()), episode_frame_number: BigInt(this.ale.getEpisodeFrameNumber()), frame_number: BigInt(this.ale.getFrameNumber()) };
   }
 
   reset(seed?: number): ResetResult {
@@ -124,5 +125,22 @@ export class AtariEnv implements Env {
 
   render(): RgbFrame {
     return { width: SCREEN_WIDTH, height: this.screenHeight, data: this.ale.getScreenRGB() };
+  }
+
+  /**
+   * The screen as palette indices, with the colours of the indices it uses read from the emulator's own RGB screen,
+   * so the page shows exactly what render() would (PAL colour loss included) in a third of the bytes.
+   */
+  picture(): Picture {
+    const indices = this.ale.getScreen().slice();
+    const rgb = this.ale.getScreenRGB();
+    const palette = new Uint8Array(256 * 3);
+    for (let i = 0; i < indices.length; i++) {
+      const p = 3 * indices[i];
+      palette[p] = rgb[3 * i];
+      palette[p + 1] = rgb[3 * i + 1];
+      palette[p + 2] = rgb[3 * i + 2];
+    }
+    return { kind: 'indexed', width: SCREEN_WIDTH, height: this.screenHeight, indices, palette };
   }
 }

@@ -4,7 +4,7 @@
 import { Box, Discrete } from '../../../proto/spaces.js';
 import type { TypedArray } from '../../../proto/tensor.js';
 import type { Rng } from '../../../proto/rng.js';
-import type { Env, EnvFactory, EnvInfo, ResetResult, StepResult } from '../env.js';
+import type { Env, EnvFactory, EnvInfo, Picture, ResetResult, StepResult } from '../env.js';
 import { type Kwargs, booleanOption, checkKnownOptions } from './options.js';
 import { Raster } from './raster.js';
 import { entropyRng, reseed } from './seedable-rng.js';
@@ -59,6 +59,7 @@ export class CartPole implements Env<TypedArray, number> {
     'float32',
   );
   readonly actionSpace = new Discrete(2);
+  readonly painter = 'cartpole' as const;
   /** [x, x_dot, theta, theta_dot], float64 as in Gymnasium. */
   private readonly s = new Float64Array(4);
   /** Steps taken since termination; null while the episode runs (Gymnasium's `steps_beyond_terminated`). */
@@ -72,6 +73,11 @@ export class CartPole implements Env<TypedArray, number> {
   /** A copy of the float64 internal state. */
   get state(): Float64Array {
     return this.s.slice();
+  }
+
+  /** The page draws CartPole from its state: 32 bytes instead of a 600×400 RGB render. */
+  picture(): Picture {
+    return { kind: 'scene', painter: 'cartpole', state: this.s.slice() };
   }
 
   /** Puts the system in a given state, as a fresh episode (what Gymnasium's tests do through `env.unwrapped.state`). */
