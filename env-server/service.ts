@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Session } from './session.js';
 import type { Registry } from './registry.js';
-import { invalidArgument, notFound, resourceExhausted, unavailable } from './errors.js';
+import { clip, invalidArgument, notFound, resourceExhausted, unavailable } from './errors.js';
 import { spaceToProto } from '../proto/codec.js';
 import { jsonToProtoValue, structToJson } from '../proto/load.js';
 import type { Logger } from './log.js';
@@ -85,7 +85,7 @@ export class EnvService {
     const envId = req.envId ?? '';
     const numEnvs = req.numEnvs || 1;
     if (numEnvs > this.limits.maxNumEnvs) throw resourceExhausted(`num_envs ${numEnvs} exceeds this server's limit of ${this.limits.maxNumEnvs}`);
-    if (req.renderMode && req.renderMode !== 'rgb_array') throw invalidArgument(`render_mode '${req.renderMode}' is not supported; allowed: '' or 'rgb_array'`);
+    if (req.renderMode && req.renderMode !== 'rgb_array') throw invalidArgument(`render_mode '${clip(req.renderMode)}' is not supported; allowed: '' or 'rgb_array'`);
     if (this.sessions.size >= this.limits.maxSessions) {
       throw resourceExhausted(`this server already holds its limit of ${this.limits.maxSessions} sessions; close one or use another server`);
     }
@@ -171,7 +171,7 @@ export class EnvService {
     const s = this.sessions.get(id);
     if (!s) {
       const why = this.closedWhy.get(id);
-      throw notFound(why ? `session ${id} was closed (${why}); make a new one` : `unknown session ${id}; make one first`);
+      throw notFound(why ? `session ${id} was closed (${why}); make a new one` : `unknown session ${clip(id)}; make one first`);
     }
     s.lastUsed = Date.now();
     return s;

@@ -10,6 +10,7 @@ import { unstack } from '../proto/batch.js';
 import { type StepMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, tensorToProto, valueFromProto, valueMapToProto, valueToProto } from '../proto/codec.js';
 import { type Value, scalar, tensor } from '../proto/tensor.js';
 import { clip, failedPrecondition, invalidArgument } from './errors.js';
+import { optionErrors } from './registry.js';
 import { Series } from './viewer/series.js';
 import { type BatchReset, type SessionBackend, checkSeed } from './backend/backend.js';
 
@@ -72,7 +73,7 @@ export class Session {
 
   reset(seed: number | undefined, options: Record<string, unknown> | undefined): ResetMsg {
     checkSeed(seed, this.numEnvs);
-    const r = this.backend.reset(seed, options);
+    const r = optionErrors(this.envId, () => this.backend.reset(seed, options));
     this.phase = Phase.Running;
     this.copy0Ended = false;
     this.stats.currentReturn = 0;

@@ -4,8 +4,8 @@
 import { Box, Discrete } from '../../../proto/spaces.js';
 import type { TypedArray } from '../../../proto/tensor.js';
 import type { Rng } from '../../../proto/rng.js';
-import type { Env, EnvFactory, EnvInfo, Picture, ResetResult, StepResult } from '../env.js';
-import { type Kwargs, booleanOption, checkKnownOptions } from './options.js';
+import { type Env, type EnvFactory, type EnvInfo, InvalidOption, type Picture, type ResetResult, type StepResult } from '../env.js';
+import { type Kwargs, booleanOption, checkKnownOptions, show } from './options.js';
 import { Raster } from './raster.js';
 import { entropyRng, reseed } from './seedable-rng.js';
 
@@ -45,9 +45,9 @@ export interface CartPoleOptions {
 function resetBounds(options: Record<string, unknown> | undefined): [number, number] {
   const low = options?.low ?? -0.05;
   const high = options?.high ?? 0.05;
-  if (typeof low !== 'number' || !Number.isFinite(low)) throw new RangeError(`reset option 'low' must be a finite number, got ${String(low)}`);
-  if (typeof high !== 'number' || !Number.isFinite(high)) throw new RangeError(`reset option 'high' must be a finite number, got ${String(high)}`);
-  if (low > high) throw new RangeError(`reset option 'low' (${low}) must not exceed 'high' (${high})`);
+  if (typeof low !== 'number' || !Number.isFinite(low)) throw new InvalidOption(`reset option 'low' must be a finite number, got ${show(low)}`);
+  if (typeof high !== 'number' || !Number.isFinite(high)) throw new InvalidOption(`reset option 'high' must be a finite number, got ${show(high)}`);
+  if (low > high) throw new InvalidOption(`reset option 'low' (${low}) must not exceed 'high' (${high})`);
   return [low, high];
 }
 
