@@ -128,19 +128,23 @@ export class AtariEnv implements Env {
   }
 
   /**
-   * The screen as palette indices, with the colours of the indices it uses read from the emulator's own RGB screen,
-   * so the page shows exactly what render() would (PAL colour loss included) in a third of the bytes.
+   * The screen as palette indices, with the colours of its indices as the emulator's own RGB screen shows them, so
+   * the page shows exactly what render() would (PAL colour loss included) from a third of the bytes. The colours
+   * are fixed by the ROM, so each index is looked up once and the RGB screen is made only when a new one appears.
    */
   picture(): Picture {
     const indices = this.ale.getScreen().slice();
-    const rgb = this.ale.getScreenRGB();
-    const palette = new Uint8Array(256 * 3);
+    const { palette, known } = this.paletteSeen;
+    let rgb: Uint8Array | null = null;
     for (let i = 0; i < indices.length; i++) {
-      const p = 3 * indices[i];
-      palette[p] = rgb[3 * i];
-      palette[p + 1] = rgb[3 * i + 1];
-      palette[p + 2] = rgb[3 * i + 2];
+      const k = indices[i];
+      if (known[k]) continue;
+      rgb ??= this.ale.getScreenRGB();
+      palette.set(rgb.subarray(3 * i, 3 * i + 3), 3 * k);
+      known[k] = 1;
     }
-    return { kind: 'indexed', width: SCREEN_WIDTH, height: this.screenHeight, indices, palette };
+    return { kind: 'indexed', width: SCREEN_WIDTH, height: this.screenHeight, indices, palette: palette.slice() };
   }
+
+  private readonly paletteSeen = { palette: new Uint8Array(256 * 3), known: new Uint8Array(256) };
 }
