@@ -271,9 +271,14 @@ export class RemoteEnv extends SessionEnv {
   }
 
   async step(action: Native): Promise<{ obs: Native; reward: number; terminated: boolean; truncated: boolean; info: Info }> {
-    const err = this.actionSpace.check(action);
-    if (err) throw new StadiumError(status.INVALID_ARGUMENT, `bad action for ${this.spec.id}: ${err}`);
-    const res = await this.stepRequest(valueToProto(this.actionSpace.toValue(action)));
+    // The server checks actions (some envs accept more than their space: Platform clips its parameters).
+    let msg: ValueMsg;
+    try {
+      msg = valueToProto(this.actionSpace.toValue(action));
+    } catch (e) {
+      throw new StadiumError(status.INVALID_ARGUMENT, `bad action for ${this.spec.id}: ${(e as Error).message}`);
+    }
+    const res = await this.stepRequest(msg);
     return {
       obs: this.observationSpace.fromValue(valueFromProto(res.observation)),
       reward: res.reward[0],

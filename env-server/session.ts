@@ -172,7 +172,7 @@ export class Session {
       throw invalidArgument(`bad action for ${this.envId}: ${clip((e as Error).message, 300)}`);
     }
     for (let i = 0; i < actions.length; i++) {
-      const err = space.check(actions[i]);
+      const err = this.backend.checkAction(actions[i]);
       if (err) throw invalidArgument(`bad action for ${this.envId}${this.vector ? (this.backend.batchSize < this.numEnvs ? ` (row ${i})` : ` (copy ${i})`) : ''}: ${clip(err, 300)}`);
     }
     return actions;

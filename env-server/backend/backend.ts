@@ -37,7 +37,9 @@ export interface SessionBackend {
   readonly painter: ScenePainter | 'image';
   /** Resets every copy (copy i with copySeed(seed, i)) and waits for all. */
   reset(seed: number | undefined, options: Record<string, unknown> | undefined): BatchReset;
-  /** Steps the copies of the last result's rows with their actions (already checked against the action space). */
+  /** Why `action` cannot be stepped (the env's own check, else its action space's), or null. */
+  checkAction(action: Native): string | null;
+  /** Steps the copies of the last result's rows with their actions (already checked with checkAction). */
   step(actions: Native[]): BatchStep;
   render(index: number): RgbFrame;
   /** Copy `index`'s picture for viewers and recordings (between steps; never changes the copy). */

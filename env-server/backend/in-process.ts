@@ -3,7 +3,7 @@
 
 import type { Native, Space } from '../../proto/spaces.js';
 import { stack } from '../../proto/batch.js';
-import { type Env, type ScenePainter, type Info, type Picture, type RgbFrame, pictureOf } from '../envs/env.js';
+import { type Env, type ScenePainter, type Info, type Picture, type RgbFrame, actionError, pictureOf } from '../envs/env.js';
 import { type BatchReset, type BatchStep, type SessionBackend, copySeed } from './backend.js';
 import { EnvCopy } from './env-copy.js';
 
@@ -56,6 +56,10 @@ export class InProcessBackend implements SessionBackend {
       infos[i] = r.info;
     }
     return { obs: this.encode(obs), reward, terminated, truncated, infos, envIds: this.envIds };
+  }
+
+  checkAction(action: Native): string | null {
+    return actionError(this.copies[0].env, action);
   }
 
   render(index: number): RgbFrame {

@@ -8,7 +8,7 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { Box, Discrete, type Native, type Space } from '../../proto/spaces.js';
 import { allocTensor } from '../../proto/tensor.js';
 import type { Env, Info, Picture, RgbFrame, ScenePainter } from '../envs/env.js';
-import { pictureOf } from '../envs/env.js';
+import { actionError, pictureOf } from '../envs/env.js';
 import { failedPrecondition, invalidArgument, unavailable } from '../errors.js';
 import type { RegistryRecipe } from '../registry.js';
 import { type BatchReset, type BatchStep, type SessionBackend, copySeed } from './backend.js';
@@ -158,6 +158,10 @@ export class WorkerPool implements SessionBackend {
       truncated[k] = this.slots[i * SLOT_FIELDS + Slot.Truncated] === 1;
     });
     return { obs: this.gather(ids), reward, terminated, truncated, infos: ids.map((i) => this.info(i)), envIds: ids };
+  }
+
+  checkAction(action: Native): string | null {
+    return actionError(this.probe, action);
   }
 
   render(index: number): RgbFrame {

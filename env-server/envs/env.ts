@@ -49,9 +49,19 @@ export interface Env<O extends Native = Native, A extends Native = Native> {
   render(): RgbFrame;
   /** The picture for viewers and recordings, when cheaper than render(); a fresh copy the env never writes again. */
   picture?(): Picture;
+  /**
+   * Envs that accept more than their action space declares check actions themselves (Platform clips finite
+   * parameters, as gym-platform does); the default is the action space's check. Null: acceptable.
+   */
+  checkAction?(action: A): string | null;
   /** Set by envs whose frames are scenes. */
   readonly painter?: ScenePainter;
   close?(): void;
+}
+
+/** Why `action` cannot be stepped in `env`, or null. */
+export function actionError(env: Env, action: Native): string | null {
+  return env.checkAction ? env.checkAction(action) : env.actionSpace.check(action);
 }
 
 /** An env's viewer picture: its own picture() when it has one, else its render() as RGB. */

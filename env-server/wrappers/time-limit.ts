@@ -1,6 +1,6 @@
 // Gymnasium's TimeLimit: truncates an episode after `maxEpisodeSteps` steps.
 
-import { type Env, type Picture, type RgbFrame, type ResetResult, type StepResult, pictureOf } from '../envs/env.js';
+import { type Env, type Picture, type RgbFrame, type ResetResult, type StepResult, actionError, pictureOf } from '../envs/env.js';
 import type { Native } from '../../proto/spaces.js';
 
 export class TimeLimit implements Env {
@@ -24,6 +24,9 @@ export class TimeLimit implements Env {
     this.elapsed++;
     if (this.elapsed >= this.maxEpisodeSteps) r.truncated = true;
     return r;
+  }
+  checkAction(action: Native): string | null {
+    return actionError(this.inner, action);
   }
   get painter() {
     return this.inner.painter;
