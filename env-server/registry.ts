@@ -58,10 +58,10 @@ export class Registry {
   private nearest(id: string): string {
     const all = this.ids();
     if (all.length === 0) return 'this server has no environments';
-    if (all.length <= 5) return `available: ${all.join(', ')}`;
     const probe = id.slice(0, 64).toLowerCase();
     const scored = all.map((x) => ({ x, d: editDistance(probe, x.toLowerCase()) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
     const best = scored.slice(0, 5).map((s) => s.x);
+    if (all.length <= best.length) return `available: ${best.join(', ')}`;
     return `nearest: ${best.join(', ')} (${all.length} ids in all; ListEnvs lists them)`;
   }
 

@@ -32,8 +32,8 @@ t.test('a misbehaving caller disturbs nothing on its shared connection', async (
   };
   const expected: Record<string, [status, RegExp]> = {
     'step with a 1 MiB session id': [status.NOT_FOUND, /^unknown session x{64}…; make one first$/],
-    'make with a 6,000-character env id': [status.NOT_FOUND, /^unknown environment id 'E{64}…'; nearest: /],
-    'make with a misspelt id': [status.NOT_FOUND, /^unknown environment id 'CartPol-v1'; nearest: CartPole-v1, /],
+    'make with a 6,000-character env id': [status.NOT_FOUND, /^unknown environment id 'E{64}…'; available: /],
+    'make with a misspelt id': [status.NOT_FOUND, /^unknown environment id 'CartPol-v1'; available: CartPole-v1, /],
     'make with 500 unknown options': [status.INVALID_ARGUMENT, /^unknown options .* and 495 more for CartPole-v1; allowed: sutton_barto_reward/],
     'reset options {low: 1, high: 0}': [status.INVALID_ARGUMENT, /^CartPole-v1: reset option 'low' \(1\) must not exceed 'high' \(0\)$/],
     "reset options {low: 'abc'}": [status.INVALID_ARGUMENT, /^CartPole-v1: reset option 'low' must be a finite number, got "(abc)+…$/],
