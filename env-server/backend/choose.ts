@@ -12,7 +12,7 @@ import { WorkerPool, poolRefusal } from './pool.js';
 
 /** Make options that choose the backend rather than configure the env; accepted for every id. */
 export const SESSION_OPTIONS = {
-  num_workers: { description: 'vector sessions: worker threads stepping the copies (default for Atari: one per core, at most one per copy; other envs step in process unless given)', default: null },
+  num_workers: { description: 'vector sessions: worker threads stepping the copies, 0 to step them in process (default for Atari: one per core, at most one per copy; other envs step in process)', default: null },
   batch_size: { description: 'vector sessions: copies per step result; fewer than num_envs returns the first to finish (asynchronous, with env_id in each info; uses the worker pool)', default: null },
 };
 
@@ -20,17 +20,18 @@ export const MAX_WORKERS = 256;
 
 export function makeBackend(registry: Registry, envId: string, allKwargs: Record<string, unknown>, numEnvs: number, maxEpisodeSteps: number): SessionBackend {
   const { num_workers: workers, batch_size: batch, ...kwargs } = allKwargs;
-  const positive = (name: string, v: unknown, max: number) => {
+  const integer = (name: string, v: unknown, min: number, max: number) => {
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max) throw invalidArgument(`${envId}: option '${name}' must be an integer in [1, ${max}], got ${shortJson(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalidArgument(`${envId}: option '${name}' must be an integer in [${min}, ${max}], got ${shortJson(v)}`);
     if (numEnvs === 1) throw invalidArgument(`${envId}: option '${name}' only applies to vector sessions (num_envs > 1)`);
     return v;
   };
-  const numWorkers = positive('num_workers', workers, MAX_WORKERS);
-  const batchSize = positive('batch_size', batch, numEnvs);
-  const asked = numWorkers !== undefined || batchSize !== undefined;
+  const numWorkers = integer('num_workers', workers, 0, MAX_WORKERS);
+  const batchSize = integer('batch_size', batch, 1, numEnvs);
+  if (numWorkers === 0 && batchSize !== undefined) throw invalidArgument(`${envId}: batch_size needs the worker pool; num_workers 0 steps the copies in process`);
+  const asked = (numWorkers !== undefined && numWorkers > 0) || batchSize !== undefined;
   const reg = registry.get(envId);
-  if (numEnvs > 1 && (asked || reg.parallel)) {
+  if (numEnvs > 1 && numWorkers !== 0 && (asked || reg.parallel)) {
     if (!registry.recipe) {
       if (asked) throw invalidArgument(`${envId}: this server cannot run worker pools (its registry has no recipe for workers); leave out num_workers and batch_size`);
     } else {

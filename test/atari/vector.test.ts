@@ -1,5 +1,6 @@
 // Vector sessions on the worker pool: copy i behaves exactly as a single env seeded seed + i, whatever the number
-// of workers; NEXT_STEP autoreset; EnvPool-style asynchronous batches; and the pool behind a real server.
+// of workers; NEXT_STEP autoreset; EnvPool-style asynchronous batches over the wire. (Pool sessions over gRPC,
+// watched and recorded, are cells of test/conformance.)
 
 import t from 'tap';
 import type { SessionBackend } from '../../env-server/backend/backend.js';
@@ -79,23 +80,6 @@ t.test('asynchronous mode returns the first batch_size copies to finish, naming 
   }
   t.equal(seen.size, 8, 'every copy comes back');
   t.throws(() => pool.step([0, 1]), /expected 3 actions/);
-});
-
-t.test('makeVec over gRPC uses the pool: batched preprocessed stacks', { skip: romSkip }, async (t) => {
-  const reg = atariRegistry();
-  const { connect, server } = await startServer(t, reg);
-  const vec = await connect().makeVec('ALE/Pong-v5', 2, { kwargs: { preprocess: true, num_workers: 2 } });
-  const r = await vec.reset({ seed: 5 });
-  const obs = r.obs as Uint8Array;
-  t.equal(obs.length, 2 * SIZE);
-  const session = [...server.service.sessions.values()][0] as unknown as { backend?: unknown };
-  t.ok(session.backend, 'the session runs on a vector backend');
-  const env = reg.make('ALE/Pong-v5', { preprocess: true });
-  t.equal(fnv1a(obs.subarray(SIZE)), fnv1a(env.reset(6).obs as Uint8Array), 'copy 1 is seeded 6');
-  const s = await vec.step([0, 3]);
-  t.equal(fnv1a((s.obs as Uint8Array).subarray(SIZE)), fnv1a(env.step(3).obs as Uint8Array), 'and steps as the single env');
-  t.equal((await vec.render(1)).data.length, 210 * 160 * 3);
-  await vec.close();
 });
 
 t.test('asynchronous batches over the wire: rows and env ids through the typed client', { skip: romSkip }, async (t) => {
