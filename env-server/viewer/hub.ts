@@ -16,6 +16,7 @@ import type { Logger } from '../log.js';
 import { type LiveFrame, RENDER_BUDGET, liveFrame, rendersOnServer } from './frames.js';
 import type { EpisodeRecorder, Recorders, RecordingTaker } from './recorder.js';
 import type { Series } from './series.js';
+import { clip } from '../errors.js';
 
 /** A viewer whose socket holds more than this unsent is skipped until it drains. */
 export const MAX_BUFFERED = 64 * 1024;
@@ -204,20 +205,20 @@ export class ViewerHub {
       case 'record':
         return this.record(v);
       default:
-        v.error(`unknown message type ${JSON.stringify(msg.type)}; a viewer may send watch, rate, unwatch or record (viewers are read-only)`);
+        v.error(`unknown message type ${quote(msg.type)}; a viewer may send watch, rate, unwatch or record (viewers are read-only)`);
     }
   }
 
   private checkFps(v: Viewer, fps: unknown): fps is number {
     if (typeof fps === 'number' && Number.isInteger(fps) && fps >= MIN_FPS && fps <= MAX_FPS) return true;
-    v.error(`fps must be an integer from ${MIN_FPS} to ${MAX_FPS}, got ${JSON.stringify(fps)}`);
+    v.error(`fps must be an integer from ${MIN_FPS} to ${MAX_FPS}, got ${quote(fps)}`);
     return false;
   }
 
   private watch(v: Viewer, id: unknown, fps: unknown): void {
     const session = typeof id === 'string' ? this.service.sessions.get(id) : undefined;
     if (!session) {
-      v.error(`no live session ${JSON.stringify(id)}; pick one from the sessions list`);
+      v.error(`no live session ${quote(id)}; pick one from the sessions list`);
       return;
     }
     if (!this.checkFps(v, fps)) return;
@@ -362,4 +363,9 @@ function pointsSince(series: Series, seq: number, mark: (seq: number) => void): 
   const pts = series.since(seq);
   if (pts.length) mark(pts[pts.length - 1].seq);
   return pts.map((p) => [p.x, Number.isFinite(p.y) ? p.y : null]);
+}
+
+/** A viewer's value as an error message quotes it: JSON, cut short. */
+function quote(v: unknown): string {
+  return clip(JSON.stringify(v) ?? String(v));
 }
