@@ -16,7 +16,7 @@
 import { Client, Metadata, status, type ChannelCredentials, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
 import { EnvironmentsService, jsonToStruct, protoValueToJson } from '../proto/load.js';
 import { type Native, type Space, type SpaceSpec, spaceFromSpec } from '../proto/spaces.js';
-import { type SpaceMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, spaceFromProto, tensorFromProto, valueFromProto, valueToProto } from '../proto/codec.js';
+import { type SpaceMsg, type StepMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, spaceFromProto, tensorFromProto, valueFromProto, valueToProto } from '../proto/codec.js';
 import { type BatchNative, fromBatchNative, toBatchNative, stack } from '../proto/batch.js';
 import { type Tensor, type TypedArray, isTensor } from '../proto/tensor.js';
 import { type Rng } from '../proto/rng.js';
@@ -62,6 +62,8 @@ export interface EnvSpec {
   rewardThreshold: number | null;
   renderFps: number;
   options: { name: string; description: string; default: unknown }[];
+  /** How finished copies of a vector session restart: 'NEXT_STEP' (Gymnasium's AutoresetMode.NEXT_STEP). */
+  autoresetMode: string;
 }
 
 export interface RgbFrame {
@@ -248,7 +250,7 @@ abstract class SessionEnv {
   }
 
   protected stepRequest(action: ValueMsg) {
-    return this.transport.request<{ observation: ValueMsg; reward: number[]; terminated: boolean[]; truncated: boolean[]; infos: ValueMapMsg[] }>('step', {
+    return this.transport.request<StepMsg>('step', {
       sessionId: this.sessionId,
       action,
     });
@@ -269,9 +271,14 @@ export class RemoteEnv extends SessionEnv {
   }
 
   async step(action: Native): Promise<{ obs: Native; reward: number; terminated: boolean; truncated: boolean; info: Info }> {
-    const err = this.actionSpace.check(action);
-    if (err) throw new StadiumError(status.INVALID_ARGUMENT, `bad action for ${this.spec.id}: ${err}`);
-    const res = await this.stepRequest(valueToProto(this.actionSpace.toValue(action)));
+    // The server checks actions (some envs accept more than their space: Platform clips its parameters).
+    let msg: ValueMsg;
+    try {
+      msg = valueToProto(this.actionSpace.toValue(action));
+    } catch (e) {
+      throw new StadiumError(status.INVALID_ARGUMENT, `bad action for ${this.spec.id}: ${(e as Error).message}`);
+    }
+    const res = await this.stepRequest(msg);
     return {
       obs: this.observationSpace.fromValue(valueFromProto(res.observation)),
       reward: res.reward[0],
@@ -382,6 +389,7 @@ interface EnvSpecMsg {
   rewardThreshold?: number;
   renderFps?: number;
   options: { name: string; description: string; default: unknown }[];
+  autoresetMode?: string;
 }
 
 function decodeSpec(m: EnvSpecMsg): EnvSpec {
@@ -394,6 +402,7 @@ function decodeSpec(m: EnvSpecMsg): EnvSpec {
     rewardThreshold: m.rewardThreshold === undefined || Number.isNaN(m.rewardThreshold) ? null : m.rewardThreshold,
     renderFps: m.renderFps ?? 0,
     options: m.options.map((o) => ({ name: o.name, description: o.description, default: protoValueToJson(o.default as never) })),
+    autoresetMode: m.autoresetMode ?? 'AUTORESET_MODE_UNSPECIFIED',
   };
 }
 

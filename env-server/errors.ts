@@ -19,9 +19,33 @@ export const failedPrecondition = (msg: string) => new StatusError(status.FAILED
 export const resourceExhausted = (msg: string) => new StatusError(status.RESOURCE_EXHAUSTED, msg);
 export const unavailable = (msg: string) => new StatusError(status.UNAVAILABLE, msg);
 
+/** Longest piece of client input a message quotes: error statuses stay well under gRPC's 8 KiB metadata default. */
+export const MAX_QUOTE = 64;
+
+/** `s` cut to `max` characters with an ellipsis, for quoting client input (ids, names, values) in messages. */
+export function clip(s: string, max = MAX_QUOTE): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** The first `max` items joined, then how many more there are. */
+export function shortList(items: readonly string[], max = 12): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}
+
 /** Maps any thrown value to a status; unexpected errors become INTERNAL and are reported to the log by the caller. */
 export function toStatus(e: unknown): { code: status; details: string; internal: boolean } {
-  if (e instanceof StatusError) return { code: e.code, details: e.message, internal: false };
+  if (e instanceof StatusError) return { code: e.code, details: bounded(e.message), internal: false };
   const msg = e instanceof Error ? e.message : String(e);
-  return { code: status.INTERNAL, details: `internal error: ${msg}`, internal: true };
+  return { code: status.INTERNAL, details: bounded(`internal error: ${msg}`), internal: true };
+}
+
+/** Largest status message, in UTF-8 bytes: far below the 8 KiB of metadata gRPC clients accept by default. */
+export const MAX_STATUS_BYTES = 1024;
+
+/** The last line of defence for messages built from anything a client sent: cut to MAX_STATUS_BYTES. */
+function bounded(msg: string): string {
+  if (Buffer.byteLength(msg) <= MAX_STATUS_BYTES) return msg;
+  let cut = msg.slice(0, MAX_STATUS_BYTES - 3);
+  while (Buffer.byteLength(cut) > MAX_STATUS_BYTES - 3) cut = cut.slice(0, -1);
+  return `${cut}…`;
 }

@@ -4,17 +4,26 @@
 import type { Env, EnvFactory, EnvInfo } from './envs/env.js';
 import { InvalidOption } from './envs/env.js';
 import { TimeLimit } from './wrappers/time-limit.js';
-import { invalidArgument, notFound } from './errors.js';
+import { clip, invalidArgument, notFound, shortList } from './errors.js';
 import type { Space } from '../proto/spaces.js';
-import type { VectorBackend, VectorFactory } from './vector/backend.js';
 
 export interface Registration {
   info: EnvInfo;
   factory: EnvFactory;
   /** The spaces with default options, for ids whose factory needs more than code (e.g. a ROM file). */
   describe?: () => { observationSpace: Space; actionSpace: Space };
-  /** Runs vector sessions of the id elsewhere (e.g. a worker pool) instead of stepping copies in the handler. */
-  vector?: VectorFactory;
+  /** Steps cost enough that vector sessions of the id go to the worker pool by default (Atari). */
+  parallel?: boolean;
+}
+
+/**
+ * How another thread builds the same registry: `module` exports a function `export` that returns it when called
+ * with `args`. Pool workers build their copies from it, so ids need no registry of their own for the pool.
+ */
+export interface RegistryRecipe {
+  module: string;
+  export: string;
+  args: unknown[];
 }
 
 export interface EnvDescription {
@@ -27,6 +36,9 @@ export class Registry {
   private readonly regs = new Map<string, Registration>();
   private readonly described = new Map<string, EnvDescription>();
 
+  /** @param recipe how pool workers rebuild this registry; without one, every session steps in process. */
+  constructor(readonly recipe: RegistryRecipe | null = null) {}
+
   register(...regs: Registration[]): this {
     for (const r of regs) this.regs.set(r.info.id, r);
     return this;
@@ -38,8 +50,19 @@ export class Registry {
 
   get(id: string): Registration {
     const r = this.regs.get(id);
-    if (!r) throw notFound(`unknown environment id '${id}'; available: ${this.ids().join(', ')}`);
+    if (!r) throw notFound(`unknown environment id '${clip(id)}'; ${this.nearest(id)}`);
     return r;
+  }
+
+  /** The ids closest to an unknown one (edit distance, case-blind), so the message stays short for any catalogue. */
+  private nearest(id: string): string {
+    const all = this.ids();
+    if (all.length === 0) return 'this server has no environments';
+    const probe = id.slice(0, 64).toLowerCase();
+    const scored = all.map((x) => ({ x, d: editDistance(probe, x.toLowerCase()) })).sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1));
+    const best = scored.slice(0, 5).map((s) => s.x);
+    if (all.length <= best.length) return `available: ${best.join(', ')}`;
+    return `nearest: ${best.join(', ')} (${all.length} ids in all; ListEnvs lists them)`;
   }
 
   /** The id's spaces with default options, from one throwaway instance (cached). */
@@ -67,29 +90,34 @@ export class Registry {
     return limit > 0 ? new TimeLimit(env, limit) : env;
   }
 
-  /** The id's vector backend for `numEnvs` copies, or null when the id has none (the session steps copies itself). */
-  makeVector(id: string, kwargs: Record<string, unknown>, numEnvs: number, maxEpisodeSteps = 0): VectorBackend | null {
-    const reg = this.checked(id, kwargs);
-    if (!reg.vector) return null;
-    return optionErrors(id, () => reg.vector!(kwargs, numEnvs, maxEpisodeSteps || reg.info.maxEpisodeSteps || 0));
-  }
-
   private checked(id: string, kwargs: Record<string, unknown>): Registration {
     const reg = this.get(id);
     const unknown = Object.keys(kwargs).filter((k) => !(k in reg.info.kwargs));
     if (unknown.length) {
       const allowed = Object.keys(reg.info.kwargs);
-      throw invalidArgument(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} for ${id}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`);
+      throw invalidArgument(`unknown option${unknown.length > 1 ? 's' : ''} ${shortList(unknown.map((k) => `'${clip(k)}'`), 5)} for ${id}; allowed: ${allowed.length ? shortList(allowed, 30) : 'none'}`);
     }
     return reg;
   }
 }
 
-function optionErrors<T>(id: string, build: () => T): T {
+/** Runs `fn`, answering an env's InvalidOption with INVALID_ARGUMENT that names the id once. */
+export function optionErrors<T>(id: string, fn: () => T): T {
   try {
-    return build();
+    return fn();
   } catch (e) {
-    if (e instanceof InvalidOption) throw invalidArgument(`${id}: ${e.message}`);
+    if (e instanceof InvalidOption) throw invalidArgument(e.message.startsWith(`${id}: `) ? e.message : `${id}: ${e.message}`);
     throw e;
   }
+}
+
+/** Levenshtein distance, two rows. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }

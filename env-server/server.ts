@@ -18,7 +18,7 @@ import { Recorders, type RecordOptions } from './viewer/recorder.js';
 import { type TlsFiles, checkPlaintext, serverCredentials } from './security/tls.js';
 import { PerClient, peerIp } from './security/limits.js';
 import type { TokenAuth } from './security/auth.js';
-import { Malformed, tolerateMalformed } from './security/malformed.js';
+import { Malformed, addHealth, tolerateMalformed } from './security/malformed.js';
 
 export interface ServerOptions {
   host?: string;
@@ -98,7 +98,7 @@ export class StadiumServer {
     for (const [name, fn] of Object.entries(handlers)) impl[name] = this.unary(fn);
     impl.Session = (call: ServerDuplexStream<SessionReq, unknown>) => this.stream(call, handlers);
     this.grpc.addService(tolerateMalformed(EnvironmentsService.service), impl as never);
-    this.health.addToServer(this.grpc);
+    addHealth(this.grpc, this.health);
     new ReflectionService({ ...packageDefinition, ...loadSync(healthProtoPath) }).addToServer(this.grpc);
     this.recorders = new Recorders(this.service, this.log, opts.record);
     this.viewer = opts.viewer ? new ViewerServer(this.service, this.recorders, this.log, opts.viewer) : null;
@@ -117,7 +117,7 @@ export class StadiumServer {
     this.service.serverId = this.opts.serverId ?? `${hostname()}:${this.boundPort}`;
     if (this.opts.healthPort !== undefined) {
       const healthOnly = new Server();
-      this.health.addToServer(healthOnly);
+      addHealth(healthOnly, this.health);
       this.boundHealthPort = await new Promise<number>((resolve, reject) =>
         healthOnly.bindAsync(`${bindHost}:${this.opts.healthPort}`, serverCredentials(undefined), (err, port) => (err ? reject(err) : resolve(port))),
       );

@@ -5,12 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { Session } from './session.js';
 import type { Registry } from './registry.js';
-import type { Env } from './envs/env.js';
-import { invalidArgument, notFound, resourceExhausted, unavailable } from './errors.js';
+import { clip, invalidArgument, notFound, resourceExhausted, unavailable } from './errors.js';
 import { spaceToProto } from '../proto/codec.js';
 import { jsonToProtoValue, structToJson } from '../proto/load.js';
 import type { Logger } from './log.js';
 import { PerClient, RateLimit, checkOptionValues } from './security/limits.js';
+import { makeBackend, SESSION_OPTIONS } from './backend/choose.js';
+import { AUTORESET_MODE, type SessionBackend } from './backend/backend.js';
 
 export interface Limits {
   /** Sessions alive at once, over all clients. */
@@ -84,7 +85,7 @@ export class EnvService {
     const envId = req.envId ?? '';
     const numEnvs = req.numEnvs || 1;
     if (numEnvs > this.limits.maxNumEnvs) throw resourceExhausted(`num_envs ${numEnvs} exceeds this server's limit of ${this.limits.maxNumEnvs}`);
-    if (req.renderMode && req.renderMode !== 'rgb_array') throw invalidArgument(`render_mode '${req.renderMode}' is not supported; allowed: '' or 'rgb_array'`);
+    if (req.renderMode && req.renderMode !== 'rgb_array') throw invalidArgument(`render_mode '${clip(req.renderMode)}' is not supported; allowed: '' or 'rgb_array'`);
     if (this.sessions.size >= this.limits.maxSessions) {
       throw resourceExhausted(`this server already holds its limit of ${this.limits.maxSessions} sessions; close one or use another server`);
     }
@@ -101,26 +102,23 @@ export class EnvService {
       this.envsPerClient.release(client, numEnvs);
       throw e;
     }
-    const envs = [];
-    let backend = null;
+    let backend: SessionBackend;
     try {
-      backend = numEnvs > 1 ? this.registry.makeVector(envId, kwargs, numEnvs, req.maxEpisodeSteps ?? 0) : null;
-      for (let i = 0; i < (backend ? 0 : numEnvs); i++) envs.push(this.registry.make(envId, kwargs, req.maxEpisodeSteps ?? 0));
+      backend = makeBackend(this.registry, envId, kwargs, numEnvs, req.maxEpisodeSteps ?? 0);
     } catch (e) {
       this.perClient.release(client);
       this.envsPerClient.release(client, numEnvs);
-      for (const env of envs) env.close?.();
       throw e;
     }
     const id = randomUUID();
-    const session = new Session(id, envId, owner, envs, numEnvs > 1, backend ?? undefined);
+    const session = new Session(id, envId, owner, backend, numEnvs > 1);
     this.sessions.set(id, session);
     this.envCount += numEnvs;
     this.sessionClient.set(id, client);
     this.renderRate.set(id, new RateLimit(this.limits.maxRenderFps * numEnvs));
     this.log.info('session made', { session: id, env: envId, numEnvs, owner });
     this.onSessionMade?.(session);
-    return { sessionId: id, spec: this.envSpec(envId, backend ?? envs[0]), numEnvs, serverId: this.serverId };
+    return { sessionId: id, spec: this.envSpec(envId, backend), numEnvs, serverId: this.serverId };
   }
 
   reset(req: { sessionId?: string; seed?: number | null; options?: unknown }) {
@@ -173,7 +171,7 @@ export class EnvService {
     const s = this.sessions.get(id);
     if (!s) {
       const why = this.closedWhy.get(id);
-      throw notFound(why ? `session ${id} was closed (${why}); make a new one` : `unknown session ${id}; make one first`);
+      throw notFound(why ? `session ${id} was closed (${why}); make a new one` : `unknown session ${clip(id)}; make one first`);
     }
     s.lastUsed = Date.now();
     return s;
@@ -204,7 +202,7 @@ export class EnvService {
     }
   }
 
-  private envSpec(id: string, env?: Pick<Env, 'observationSpace' | 'actionSpace'>) {
+  private envSpec(id: string, env?: Pick<SessionBackend, 'observationSpace' | 'actionSpace'>) {
     const d = this.registry.describe(id);
     const info = d.info;
     const obsSpace = env ? env.observationSpace : d.observationSpace;
@@ -216,7 +214,8 @@ export class EnvService {
       maxEpisodeSteps: info.maxEpisodeSteps ?? 0,
       rewardThreshold: info.rewardThreshold ?? NaN,
       renderFps: info.renderFps,
-      options: Object.entries(info.kwargs).map(([name, o]) => ({ name, description: o.description, default: jsonToProtoValue(o.default) })),
+      autoresetMode: AUTORESET_MODE,
+      options: Object.entries({ ...info.kwargs, ...SESSION_OPTIONS }).map(([name, o]) => ({ name, description: o.description, default: jsonToProtoValue(o.default) })),
     };
   }
 }

@@ -1,29 +1,25 @@
-// One session: `numEnvs` copies of one environment, owned by one client. A single session (numEnvs 1, not vector)
-// refuses to step before reset or after its episode ended; a vector session resets finished copies on their next
-// step, as Gymnasium 1.x vector envs do (NEXT_STEP autoreset: that step's action for the copy is ignored and it
-// returns the reset observation with reward 0).
+// One session: `numEnvs` copies of one environment, owned by one client, held by a backend (backend/backend.ts).
+// A single session (numEnvs 1, not vector) refuses to step before reset or after its episode ended; a vector
+// session's finished copies reset on their next step (NEXT_STEP autoreset, done by the backend). The session
+// decodes and checks requests, keeps the episode statistics of copy 0 from the backend's results (whichever
+// backend it is), and tells the episode observer (the recorder) when copy 0 starts and steps.
 
-import type { Env, Info } from './envs/env.js';
-import type { Native, Space } from '../proto/spaces.js';
-import { stack, unstack } from '../proto/batch.js';
-import { type TensorMsg, type ValueMapMsg, type ValueMsg, tensorToProto, valueFromProto, valueMapToProto, valueToProto } from '../proto/codec.js';
-import { type Value, scalar } from '../proto/tensor.js';
-import { failedPrecondition, invalidArgument } from './errors.js';
+import type { Info, Picture } from './envs/env.js';
+import type { Native } from '../proto/spaces.js';
+import { unstack } from '../proto/batch.js';
+import { type StepMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, tensorToProto, valueFromProto, valueMapToProto, valueToProto } from '../proto/codec.js';
+import { type Value, scalar, tensor } from '../proto/tensor.js';
+import { clip, failedPrecondition, invalidArgument } from './errors.js';
+import { optionErrors } from './registry.js';
 import { Series } from './viewer/series.js';
-import type { VectorBackend } from './vector/backend.js';
+import { type BatchReset, type SessionBackend, checkSeed } from './backend/backend.js';
+
 
 const enum Phase {
   NeedsReset,
   Running,
+  /** A single session's episode ended. */
   Ended,
-}
-
-export interface StepMsg {
-  observation: ValueMsg;
-  reward: number[];
-  terminated: boolean[];
-  truncated: boolean[];
-  infos: ValueMapMsg[];
 }
 
 export interface ResetMsg {
@@ -61,137 +57,84 @@ export class Session {
   /** Metrics the agent reported, over its step count. */
   readonly metrics = new Map<string, Series>();
   observer: EpisodeObserver | null = null;
-  private readonly phase: Phase[];
-  private readonly returns: Float64Array;
-  private readonly observationSpace: Space;
-  private readonly actionSpace: Space;
+  private phase = Phase.NeedsReset;
+  /** Copy 0's last row ended its episode: its next row is its autoreset. */
+  private copy0Ended = false;
 
   constructor(
     readonly id: string,
     readonly envId: string,
     readonly owner: string,
-    private readonly envs: Env[],
+    readonly backend: SessionBackend,
     readonly vector: boolean,
-    /** When given, the copies live in the backend and `envs` is empty. */
-    private readonly backend?: VectorBackend,
   ) {
-    this.numEnvs = backend ? backend.numEnvs : envs.length;
-    this.phase = Array.from({ length: this.numEnvs }, () => Phase.NeedsReset);
-    this.returns = new Float64Array(this.numEnvs);
-    this.observationSpace = backend ? backend.observationSpace : envs[0].observationSpace;
-    this.actionSpace = backend ? backend.actionSpace : envs[0].actionSpace;
+    this.numEnvs = backend.numEnvs;
   }
 
   reset(seed: number | undefined, options: Record<string, unknown> | undefined): ResetMsg {
-    if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0 || seed + this.numEnvs > Number.MAX_SAFE_INTEGER)) {
-      throw invalidArgument(`seed must be an integer in [0, 2^53 - num_envs], got ${seed}`);
-    }
-    if (this.backend) {
-      const r = this.backend.reset(seed, options);
-      this.phase.fill(Phase.Running);
-      return { observation: valueToProto(r.obs), infos: compactInfos(r.infos.map(infoToProto)) };
-    }
-    const obs: Native[] = [];
-    const infos: ValueMapMsg[] = [];
-    for (let i = 0; i < this.numEnvs; i++) {
-      const r = this.envs[i].reset(seed === undefined ? undefined : seed + i, options);
-      obs.push(r.obs);
-      infos.push(infoToProto(r.info));
-      this.phase[i] = Phase.Running;
-      this.returns[i] = 0;
-    }
+    checkSeed(seed, this.numEnvs);
+    const r = optionErrors(this.envId, () => this.backend.reset(seed, options));
+    this.phase = Phase.Running;
+    this.copy0Ended = false;
     this.stats.currentReturn = 0;
     this.stats.resets++;
     this.observer?.started();
-    return { observation: this.encodeObs(obs), infos: compactInfos(infos) };
+    return this.resetMsg(r);
   }
 
   step(action: ValueMsg | null | undefined): StepMsg {
     const actions = this.decodeActions(action);
-    const n = this.numEnvs;
-    if (!this.vector) {
-      if (this.phase[0] === Phase.NeedsReset) throw failedPrecondition(`session ${this.id} (${this.envId}) has not been reset; call reset before step`);
-      if (this.phase[0] === Phase.Ended) throw failedPrecondition(`the episode of session ${this.id} (${this.envId}) has ended; call reset before stepping again`);
-    } else if (this.phase.includes(Phase.NeedsReset)) {
-      throw failedPrecondition(`vector session ${this.id} (${this.envId}) has not been reset; call reset before step`);
-    }
-    if (this.backend) return this.backendStep(actions);
-    const obs: Native[] = new Array(n);
-    const reward: number[] = new Array(n);
-    const terminated: boolean[] = new Array(n);
-    const truncated: boolean[] = new Array(n);
-    const infos: ValueMapMsg[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      if (this.phase[i] === Phase.Ended) {
-        const r = this.envs[i].reset(undefined, undefined);
-        obs[i] = r.obs;
-        reward[i] = 0;
-        terminated[i] = false;
-        truncated[i] = false;
-        infos[i] = infoToProto(r.info);
-        this.phase[i] = Phase.Running;
-        this.returns[i] = 0;
-        if (i === 0) this.observer?.started();
-        continue;
-      }
-      const r = this.envs[i].step(actions[i]);
-      obs[i] = r.obs;
-      reward[i] = r.reward;
-      terminated[i] = r.terminated;
-      truncated[i] = r.truncated;
-      infos[i] = infoToProto(r.info);
-      this.returns[i] += r.reward;
-      const ended = r.terminated || r.truncated;
-      if (ended) {
-        this.phase[i] = Phase.Ended;
-        if (i === 0) this.endEpisode(this.returns[0]);
-      }
-      if (i === 0) this.observer?.stepped(ended);
-    }
-    this.stats.steps += n;
-    this.stats.currentReturn = this.returns[0];
-    return { observation: this.encodeObs(obs), reward, terminated, truncated, infos: compactInfos(infos) };
+    if (this.phase === Phase.NeedsReset) throw failedPrecondition(`${this.vector ? 'vector ' : ''}session ${this.id} (${this.envId}) has not been reset; call reset before step`);
+    if (this.phase === Phase.Ended) throw failedPrecondition(`the episode of session ${this.id} (${this.envId}) has ended; call reset before stepping again`);
+    const r = this.backend.step(actions);
+    const k = r.envIds.indexOf(0);
+    if (k >= 0) this.followCopy0(r.reward[k], r.terminated[k] || r.truncated[k]);
+    if (!this.vector && (r.terminated[0] || r.truncated[0])) this.phase = Phase.Ended;
+    this.stats.steps += r.envIds.length;
+    return { observation: valueToProto(r.obs), reward: r.reward, terminated: r.terminated, truncated: r.truncated, infos: compactInfos(r.infos) };
   }
 
-  private backendStep(actions: Native[]): StepMsg {
-    const r = this.backend!.step(actions);
-    const first = r.envIds.indexOf(0);
-    if (first >= 0) {
-      this.returns[0] += r.reward[first];
-      this.stats.currentReturn = this.returns[0];
-      if (r.terminated[first] || r.truncated[first]) {
-        this.endEpisode(this.returns[0]);
-        this.returns[0] = 0;
-      }
+  /** Episode statistics and observer calls from copy 0's row, the same for every backend. */
+  private followCopy0(reward: number, ended: boolean): void {
+    if (this.copy0Ended) {
+      // NEXT_STEP autoreset: this row is copy 0's reset, not a step of its episode.
+      this.copy0Ended = false;
+      this.stats.currentReturn = 0;
+      this.observer?.started();
+      return;
     }
-    this.stats.steps += actions.length;
-    return { observation: valueToProto(r.obs), reward: r.reward, terminated: r.terminated, truncated: r.truncated, infos: compactInfos(r.infos.map(infoToProto)) };
+    this.stats.currentReturn += reward;
+    if (ended) {
+      this.copy0Ended = true;
+      this.stats.episodes++;
+      this.stats.lastReturn = this.stats.currentReturn;
+      this.returnCurve.push(this.stats.episodes, this.stats.currentReturn);
+    }
+    this.observer?.stepped(ended);
   }
 
   render(index: number): TensorMsg {
-    if (!Number.isInteger(index) || index < 0 || index >= this.numEnvs) {
-      throw invalidArgument(`render index ${index} is out of range; session ${this.id} has copies 0..${this.numEnvs - 1}`);
-    }
-    if (this.phase[index] === Phase.NeedsReset) throw failedPrecondition(`session ${this.id} has not been reset; call reset before render`);
-    const f = this.backend ? this.backend.render(index) : this.envs[index].render();
+    this.checkIndex(index, 'render');
+    const f = this.backend.render(index);
     return tensorToProto({ dtype: 'uint8', shape: [f.height, f.width, 3], data: f.data });
   }
 
-  /** Copy `index`'s env, for read-only observers (the viewer's frame sources); never step it from outside. */
-  env(index = 0): Env {
-    return this.envs[index];
+  /** Copy `index`'s picture for viewers and recordings. */
+  picture(index = 0): Picture {
+    this.checkIndex(index, 'picture');
+    return this.backend.picture(index);
   }
 
   /** Records the agent's metrics at `step` (the session's step count when absent). */
   report(step: number | undefined, metrics: Record<string, number>): void {
-    if (step !== undefined && (!Number.isSafeInteger(step) || step < 0)) throw invalidArgument(`report step must be an integer in [0, 2^53), got ${step}`);
+    if (step !== undefined && (!Number.isSafeInteger(step) || step < 0)) throw invalidArgument(`report step must be an integer in [0, 2^53), got ${clip(String(step))}`);
     const names = Object.keys(metrics);
     for (const name of names) {
-      if (name.length === 0 || name.length > MAX_METRIC_NAME) throw invalidArgument(`metric names must have 1 to ${MAX_METRIC_NAME} characters, got '${name}'`);
+      if (name.length === 0 || name.length > MAX_METRIC_NAME) throw invalidArgument(`metric names must have 1 to ${MAX_METRIC_NAME} characters, got '${clip(name)}'`);
     }
     const fresh = names.filter((n) => !this.metrics.has(n));
     if (this.metrics.size + fresh.length > MAX_METRICS) {
-      throw invalidArgument(`session ${this.id} may report at most ${MAX_METRICS} distinct metrics; it has ${this.metrics.size} and this report adds ${fresh.join(', ')}`);
+      throw invalidArgument(`session ${this.id} may report at most ${MAX_METRICS} distinct metrics; it has ${this.metrics.size} and this report adds ${fresh.length} more`);
     }
     const x = step ?? this.stats.steps;
     for (const name of names) {
@@ -202,34 +145,35 @@ export class Session {
   }
 
   close(): void {
-    this.backend?.close();
-    for (const e of this.envs) e.close?.();
+    this.backend.close();
   }
 
-  private endEpisode(ret: number): void {
-    this.stats.episodes++;
-    this.stats.lastReturn = ret;
-    this.returnCurve.push(this.stats.episodes, ret);
+  private checkIndex(index: number, what: string): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.numEnvs) {
+      throw invalidArgument(`${what} index ${clip(String(index))} is out of range; session ${this.id} has copies 0..${this.numEnvs - 1}`);
+    }
+    if (this.phase === Phase.NeedsReset) throw failedPrecondition(`session ${this.id} has not been reset; call reset before ${what}`);
   }
 
-  private encodeObs(obs: Native[]): ValueMsg {
-    return valueToProto(this.vector ? stack(this.observationSpace, obs) : this.observationSpace.toValue(obs[0]));
+  private resetMsg(r: BatchReset): ResetMsg {
+    return { observation: valueToProto(r.obs), infos: compactInfos(r.infos) };
   }
 
-  /** Decodes and checks every copy's action before any copy steps, so a bad request leaves the session untouched. */
+  /** Decodes and checks every row's action before any copy steps, so a bad request leaves the session untouched. */
   private decodeActions(msg: ValueMsg | null | undefined): Native[] {
-    if (!msg) throw invalidArgument(`step needs an action in ${this.actionSpace}${this.vector ? `, batched over ${this.numEnvs} copies` : ''}`);
+    const space = this.backend.actionSpace;
+    const rows = this.backend.batchSize;
+    if (!msg) throw invalidArgument(`step needs an action in ${space}${this.vector ? `, batched over ${rows} copies` : ''}`);
     let actions: Native[];
     try {
       const v: Value = valueFromProto(msg);
-      actions = this.vector ? unstack(this.actionSpace, v, this.backend ? this.backend.batchSize : this.numEnvs) : [this.actionSpace.fromValue(v)];
+      actions = this.vector ? unstack(space, v, rows) : [space.fromValue(v)];
     } catch (e) {
-      throw invalidArgument(`bad action for ${this.envId}: ${(e as Error).message}`);
+      throw invalidArgument(`bad action for ${this.envId}: ${clip((e as Error).message, 300)}`);
     }
     for (let i = 0; i < actions.length; i++) {
-      if (this.vector && !this.backend && this.phase[i] === Phase.Ended) continue;
-      const err = this.actionSpace.check(actions[i]);
-      if (err) throw invalidArgument(`bad action for ${this.envId}${this.vector ? ` (copy ${i})` : ''}: ${err}`);
+      const err = this.backend.checkAction(actions[i]);
+      if (err) throw invalidArgument(`bad action for ${this.envId}${this.vector ? (this.backend.batchSize < this.numEnvs ? ` (row ${i})` : ` (copy ${i})`) : ''}: ${clip(err, 300)}`);
     }
     return actions;
   }
@@ -238,8 +182,16 @@ export class Session {
 const EMPTY_INFO: ValueMapMsg = { keys: [], values: [] };
 
 /** No infos at all when every copy's is empty: a 1024-copy CartPole step would otherwise carry 1024 empty maps. */
-function compactInfos(infos: ValueMapMsg[]): ValueMapMsg[] {
-  return infos.every((m) => m.keys.length === 0) ? [] : infos;
+function compactInfos(infos: Info[]): ValueMapMsg[] {
+  let empty = true;
+  for (const info of infos) {
+    for (const _ in info) {
+      empty = false;
+      break;
+    }
+    if (!empty) break;
+  }
+  return empty ? [] : infos.map(infoToProto);
 }
 
 export function infoToProto(info: Info): ValueMapMsg {
@@ -249,6 +201,7 @@ export function infoToProto(info: Info): ValueMapMsg {
   for (const k of keys) {
     const v = info[k];
     if (typeof v === 'number') map[k] = scalar('float64', v);
+    else if (typeof v === 'bigint') map[k] = tensor('int64', [], [v]);
     else if (typeof v === 'boolean') map[k] = scalar('bool', v ? 1 : 0);
     else if (ArrayBuffer.isView(v)) {
       const dtype = TYPED_DTYPES.get(v.constructor as never);

@@ -20,6 +20,14 @@ export interface ValueMapMsg {
   keys: string[];
   values: ValueMsg[];
 }
+/** A StepResponse: the one type of a step result from the server's session, through either codec, to the client. */
+export interface StepMsg {
+  observation?: ValueMsg | null;
+  reward: number[];
+  terminated: boolean[];
+  truncated: boolean[];
+  infos: ValueMapMsg[];
+}
 export interface SpaceMsg {
   discrete?: { n: number; start: number } | null;
   box?: { low: number[]; high: number[]; shape: number[]; dtype: string } | null;

@@ -5,6 +5,7 @@
 // wire types) goes to proto-loader's codec, so it changes speed, never meaning.
 
 import { DTYPES } from './tensor.js';
+import type { StepMsg, ValueMapMsg, ValueMsg } from './codec.js';
 
 // Wire types.
 const VARINT = 0;
@@ -48,13 +49,7 @@ export interface StepRequestObj {
   sessionId?: string;
   action?: ValueObj | null;
 }
-export interface StepResponseObj {
-  observation?: ValueObj | null;
-  reward: number[];
-  terminated: boolean[];
-  truncated: boolean[];
-  infos: ValueMapObj[];
-}
+export type StepResponseObj = StepMsg;
 
 class Writer {
   pos = 0;
@@ -377,14 +372,15 @@ function readStepResponse(r: Reader, end: number): StepResponseObj {
       throw new Unsupported();
     }
     const e = r.sub(end);
-    if (field === 1) m.observation = readValue(r, e, 0);
+    // Read tensors have no dtype when the wire carries 0 (DTYPE_UNSPECIFIED), which the tensor decoder refuses.
+    if (field === 1) m.observation = readValue(r, e, 0) as ValueMsg;
     else if (field === 2) {
       if ((e - r.pos) % 8) throw new Unsupported();
       for (let p = r.pos; p < e; p += 8) m.reward.push(r.buf.readDoubleLE(p));
     } else if (field === 3 || field === 4) {
       const out = field === 3 ? m.terminated : m.truncated;
       while (r.pos < e) out.push(r.varint() !== 0);
-    } else if (field === 5) m.infos.push(readValueMap(r, e, 0));
+    } else if (field === 5) m.infos.push(readValueMap(r, e, 0) as ValueMapMsg);
     else throw new Unsupported();
     r.pos = e;
   }

@@ -4,8 +4,8 @@
 import type { Native, Space } from '../../proto/spaces.js';
 import type { Rng } from '../../proto/rng.js';
 
-/** Info values: numbers, booleans or small typed arrays. */
-export type Info = Record<string, number | boolean | Native>;
+/** Info values: numbers (float64), bigints (int64, for counts such as ale-py's lives), booleans or small typed arrays. */
+export type Info = Record<string, number | bigint | boolean | Native>;
 
 export interface ResetResult<O extends Native = Native> {
   obs: O;
@@ -27,6 +27,18 @@ export interface RgbFrame {
   data: Uint8Array;
 }
 
+/**
+ * The cheapest picture of an env for viewers and recordings: RGB pixels, palette indices (Atari's TIA output, a third
+ * of the bytes, mapped to colours by the page), or a scene the page draws itself from a few state numbers.
+ */
+export type Picture =
+  | ({ kind: 'rgb' } & RgbFrame)
+  | { kind: 'indexed'; width: number; height: number; indices: Uint8Array; palette: Uint8Array }
+  | { kind: 'scene'; painter: ScenePainter; state: Float64Array };
+
+/** Scenes the viewer page can draw (static/painters.js) and the server can draw for recordings (viewer/frames.ts). */
+export type ScenePainter = 'cartpole';
+
 export interface Env<O extends Native = Native, A extends Native = Native> {
   readonly observationSpace: Space<O>;
   readonly actionSpace: Space<A>;
@@ -35,7 +47,26 @@ export interface Env<O extends Native = Native, A extends Native = Native> {
   /** Advances one step. `truncated` is set by the TimeLimit wrapper, not by envs themselves. */
   step(action: A): StepResult<O>;
   render(): RgbFrame;
+  /** The picture for viewers and recordings, when cheaper than render(); a fresh copy the env never writes again. */
+  picture?(): Picture;
+  /**
+   * Envs that accept more than their action space declares check actions themselves (Platform clips finite
+   * parameters, as gym-platform does); the default is the action space's check. Null: acceptable.
+   */
+  checkAction?(action: A): string | null;
+  /** Set by envs whose frames are scenes. */
+  readonly painter?: ScenePainter;
   close?(): void;
+}
+
+/** Why `action` cannot be stepped in `env`, or null. */
+export function actionError(env: Env, action: Native): string | null {
+  return env.checkAction ? env.checkAction(action) : env.actionSpace.check(action);
+}
+
+/** An env's viewer picture: its own picture() when it has one, else its render() as RGB. */
+export function pictureOf(env: Env): Picture {
+  return env.picture ? env.picture() : { kind: 'rgb', ...env.render() };
 }
 
 /** Static description of an env id, shared by the registry, ListEnvs and the client. */

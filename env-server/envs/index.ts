@@ -12,5 +12,5 @@ export interface RegistryOptions {
 }
 
 export function defaultRegistry(opts: RegistryOptions = {}): Registry {
-  return new Registry().register(...classicEnvs, ...atariEnvs(new RomStore(opts.romDir ?? defaultRomDir())));
+  return new Registry({ module: import.meta.url, export: 'defaultRegistry', args: [opts] }).register(...classicEnvs, ...atariEnvs(new RomStore(opts.romDir ?? defaultRomDir())));
 }

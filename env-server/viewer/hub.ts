@@ -13,9 +13,10 @@ import type { WebSocket, RawData } from 'ws';
 import type { EnvService } from '../service.js';
 import type { Session } from '../session.js';
 import type { Logger } from '../log.js';
-import { type FrameSource, type LiveFrame, RENDER_BUDGET, frameSource } from './frames.js';
+import { type LiveFrame, RENDER_BUDGET, liveFrame, rendersOnServer } from './frames.js';
 import type { EpisodeRecorder, Recorders, RecordingTaker } from './recorder.js';
 import type { Series } from './series.js';
+import { clip } from '../errors.js';
 
 /** A viewer whose socket holds more than this unsent is skipped until it drains. */
 export const MAX_BUFFERED = 64 * 1024;
@@ -26,7 +27,6 @@ const CURVES_INTERVAL_MS = 250;
 
 /** A watched session: its viewers, their shared timer and its latest captured frame. */
 class Feed {
-  readonly source: FrameSource;
   readonly viewers = new Set<Viewer>();
   timer: NodeJS.Timeout | null = null;
   periodMs = 0;
@@ -37,26 +37,36 @@ class Feed {
   private busy = false;
   private renderAllowedAt = 0;
 
-  constructor(readonly session: Session) {
-    this.source = frameSource(session.env(0));
-  }
+  constructor(
+    readonly session: Session,
+    private readonly log: Logger,
+  ) {}
 
   /** The newest frame message, captured now if the session moved since the last one; null while none is ready. */
   latest(): Buffer | null {
     const { steps, resets } = this.session.stats;
-    const moved = steps !== this.frameSteps || resets !== this.frameResets;
+    // Nothing to show before the first reset (a copy's picture is defined only once an episode began).
+    const moved = resets > 0 && (steps !== this.frameSteps || resets !== this.frameResets);
     if (moved && !this.busy && performance.now() >= this.renderAllowedAt) this.capture(steps, resets);
     return this.frame;
   }
 
   private capture(steps: number, resets: number): void {
     const t0 = performance.now();
-    const snapshot = this.source.capture();
-    if (this.source.renders) this.renderAllowedAt = t0 + (performance.now() - t0) / RENDER_BUDGET;
-    this.busy = true;
     const s = this.session;
+    let picture;
+    try {
+      picture = s.picture(0);
+    } catch (e) {
+      // A viewer only reads: whatever goes wrong with a picture costs that frame, never the server or the session.
+      this.log.warn('viewer frame not captured', { session: s.id, error: String(e) });
+      this.renderAllowedAt = t0 + 1000;
+      return;
+    }
+    if (rendersOnServer(picture)) this.renderAllowedAt = t0 + (performance.now() - t0) / RENDER_BUDGET;
+    this.busy = true;
     const status = { type: 'frame', session: s.id, steps, episodes: s.stats.episodes, episodeReturn: s.stats.currentReturn, lastReturn: s.stats.lastReturn };
-    this.source.live(snapshot).then(
+    liveFrame(picture).then(
       (live) => {
         this.frame = binaryMessage({ ...status, ...frameFields(live) }, live.pixels);
         this.frameSteps = steps;
@@ -195,28 +205,28 @@ export class ViewerHub {
       case 'record':
         return this.record(v);
       default:
-        v.error(`unknown message type ${JSON.stringify(msg.type)}; a viewer may send watch, rate, unwatch or record (viewers are read-only)`);
+        v.error(`unknown message type ${quote(msg.type)}; a viewer may send watch, rate, unwatch or record (viewers are read-only)`);
     }
   }
 
   private checkFps(v: Viewer, fps: unknown): fps is number {
     if (typeof fps === 'number' && Number.isInteger(fps) && fps >= MIN_FPS && fps <= MAX_FPS) return true;
-    v.error(`fps must be an integer from ${MIN_FPS} to ${MAX_FPS}, got ${JSON.stringify(fps)}`);
+    v.error(`fps must be an integer from ${MIN_FPS} to ${MAX_FPS}, got ${quote(fps)}`);
     return false;
   }
 
   private watch(v: Viewer, id: unknown, fps: unknown): void {
     const session = typeof id === 'string' ? this.service.sessions.get(id) : undefined;
     if (!session) {
-      v.error(`no live session ${JSON.stringify(id)}; pick one from the sessions list`);
+      v.error(`no live session ${quote(id)}; pick one from the sessions list`);
       return;
     }
     if (!this.checkFps(v, fps)) return;
     this.unwatch(v);
     let feed = this.feeds.get(session);
-    if (!feed) this.feeds.set(session, (feed = new Feed(session)));
+    if (!feed) this.feeds.set(session, (feed = new Feed(session, this.log)));
     const threshold = this.service.registry.describe(session.envId).info.rewardThreshold ?? null;
-    v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: feed.source.painter, rewardThreshold: threshold, fps }));
+    v.send(JSON.stringify({ type: 'watching', session: session.id, env: session.envId, painter: session.backend.painter, rewardThreshold: threshold, fps }));
     v.watch = new Watch(feed, fps);
     feed.viewers.add(v);
     this.retime(feed);
@@ -353,4 +363,9 @@ function pointsSince(series: Series, seq: number, mark: (seq: number) => void): 
   const pts = series.since(seq);
   if (pts.length) mark(pts[pts.length - 1].seq);
   return pts.map((p) => [p.x, Number.isFinite(p.y) ? p.y : null]);
+}
+
+/** A viewer's value as an error message quotes it: JSON, cut short. */
+function quote(v: unknown): string {
+  return clip(JSON.stringify(v) ?? String(v));
 }

@@ -9,7 +9,7 @@ import type { EpisodeObserver, Session } from '../session.js';
 import type { EnvService } from '../service.js';
 import type { Logger } from '../log.js';
 import { type CompressedFrame, compressFrame, encodeApng } from './apng.js';
-import { type FrameSource, frameSource } from './frames.js';
+import { drawPicture } from './frames.js';
 
 /** Receives a finished recording, or why there is none. */
 export type RecordingTaker = (result: { png: Buffer; episode: number; frames: number } | { error: string }) => void;
@@ -18,7 +18,6 @@ export type RecordingTaker = (result: { png: Buffer; episode: number; frames: nu
 export const MAX_RECORDED_FRAMES = 10_000;
 
 export class EpisodeRecorder implements EpisodeObserver {
-  private readonly source: FrameSource;
   /** Episodes started since the recorder was attached; the current one is `started - 1`. */
   private startedCount = 0;
   private frames: Promise<CompressedFrame>[] | null = null;
@@ -35,7 +34,6 @@ export class EpisodeRecorder implements EpisodeObserver {
     private readonly every = 0,
     private readonly periodic: RecordingTaker | null = null,
   ) {
-    this.source = frameSource(session.env(0));
     if (every > 0) session.observer = this;
   }
 
@@ -84,7 +82,7 @@ export class EpisodeRecorder implements EpisodeObserver {
   }
 
   private capture(): void {
-    this.frames!.push(compressFrame(this.source.draw(this.source.capture())));
+    this.frames!.push(compressFrame(drawPicture(this.session.picture(0))));
   }
 
   private finish(episode: number): void {
@@ -148,7 +146,7 @@ export class Recorders {
       this.log.warn('episode not recorded', { session: s.id, env: s.envId, error: res.error });
       return;
     }
-    const file = join(this.periodic!.dir, `${s.envId}-${s.id.slice(0, 8)}-episode-${res.episode}.png`);
+    const file = join(this.periodic!.dir, `${fileSafe(s.envId)}-${s.id.slice(0, 8)}-episode-${res.episode}.png`);
     try {
       await mkdir(this.periodic!.dir, { recursive: true });
       await writeFile(file, res.png);
@@ -157,4 +155,9 @@ export class Recorders {
       this.log.error('episode recording not saved', { session: s.id, file, error: String(e) });
     }
   }
+}
+
+/** An env id as part of a file name: ALE's ids hold a slash (ALE/Pong-v5 → ALE_Pong-v5). */
+export function fileSafe(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_');
 }

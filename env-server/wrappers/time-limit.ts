@@ -1,6 +1,6 @@
 // Gymnasium's TimeLimit: truncates an episode after `maxEpisodeSteps` steps.
 
-import type { Env, RgbFrame, ResetResult, StepResult } from '../envs/env.js';
+import { type Env, type Picture, type RgbFrame, type ResetResult, type StepResult, actionError, pictureOf } from '../envs/env.js';
 import type { Native } from '../../proto/spaces.js';
 
 export class TimeLimit implements Env {
@@ -25,8 +25,17 @@ export class TimeLimit implements Env {
     if (this.elapsed >= this.maxEpisodeSteps) r.truncated = true;
     return r;
   }
+  checkAction(action: Native): string | null {
+    return actionError(this.inner, action);
+  }
+  get painter() {
+    return this.inner.painter;
+  }
   render(): RgbFrame {
     return this.inner.render();
+  }
+  picture(): Picture {
+    return pictureOf(this.inner);
   }
   close(): void {
     this.inner.close?.();

@@ -8,7 +8,7 @@ import { atariRegistry, romSkip } from './shared.js';
 
 t.test('the newest-frame transport with FrameStacker equals the full stacks, across autoresets', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
-  const { connect } = await startServer(t, reg.ids().map((id) => reg.get(id)));
+  const { connect } = await startServer(t, reg);
   const stadium = connect();
   // A short frame limit makes episodes end (and autoreset) within the run.
   const kw = { preprocess: true, max_num_frames_per_episode: 60, num_workers: 2 };

@@ -97,16 +97,17 @@ t.test('a missing or wrong ROM is a clear FAILED_PRECONDITION naming the game, t
 
 t.test('bad options are refused with what is allowed', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
-  const refuse = (id: string, kw: Record<string, unknown>, pattern: RegExp, what: string) => {
+  const refuse = (id: string, kw: Record<string, unknown>, pattern: RegExp, what: string, code = status.INVALID_ARGUMENT) => {
     try {
       reg.make(id, kw);
       t.fail(`${what}: accepted`);
     } catch (e) {
-      t.equal((e as StatusError).code, (e as StatusError).code === status.NOT_FOUND ? status.NOT_FOUND : status.INVALID_ARGUMENT, what);
+      t.equal((e as StatusError).code, code, `${what}: ${status[code]}`);
       t.match((e as Error).message, pattern, what);
     }
   };
-  refuse('ALE/Tetriz-v5', {}, /unknown environment id 'ALE\/Tetriz-v5'/, 'unknown game');
+  refuse('ALE/Tetriz-v5', {}, /^unknown environment id 'ALE\/Tetriz-v5'; nearest: ALE\/Tetris-v5, (\S+, ){3}\S+ \(\d+ ids in all; ListEnvs lists them\)$/, 'unknown game', status.NOT_FOUND);
+  refuse('ALE/Pnog-v5', {}, /nearest: ALE\/Pong-v5, /, 'a typo: the intended id comes first', status.NOT_FOUND);
   refuse('ALE/Pong-v5', { mode: 7 }, /mode 7 is not available for Pong; available modes: 0, 1/, 'bad mode');
   refuse('ALE/Pong-v5', { difficulty: 9 }, /difficulty 9 is not available for Pong; available difficulties: 0\.\.3/, 'bad difficulty');
   refuse('ALE/Pong-v5', { obs_type: 'rgb24' }, /'obs_type' must be one of 'rgb', 'grayscale', 'ram'/, 'bad obs_type');
@@ -165,8 +166,8 @@ t.test('each flavour steps the frames it promises, with ale-py\'s info', { skip:
   const frames = (id: string, kw = {}) => {
     const env = reg.make(id, kw);
     const r = env.reset(3);
-    const out = [r.info.frame_number as number];
-    for (let i = 0; i < 20; i++) out.push(env.step(0).info.frame_number as number);
+    const out = [Number(r.info.frame_number)];
+    for (let i = 0; i < 20; i++) out.push(Number(env.step(0).info.frame_number));
     return out.slice(1).map((f, i) => f - out[i]);
   };
   t.same(frames('PongNoFrameskip-v4'), Array(20).fill(1), 'NoFrameskip: one frame per step');
@@ -179,7 +180,8 @@ t.test('each flavour steps the frames it promises, with ale-py\'s info', { skip:
   const r = env.reset(0);
   t.equal((r.obs as Uint8Array).length, 128, 'ram observation');
   t.same(Object.keys(r.info).sort(), ['episode_frame_number', 'frame_number', 'lives']);
-  t.equal(r.info.lives, 5);
+  t.equal(r.info.lives, 5n, "lives is an int, as ale-py's (int64 on the wire)");
+  t.equal(typeof r.info.frame_number, 'bigint', 'so are the frame numbers');
 });
 
 t.test('same seed, same trajectory; another seed, another one (sticky actions)', { skip: romSkip }, async (t) => {

@@ -29,14 +29,14 @@ t.test('reset(seed) draws the no-op count and stochastic frameskips as ale-py do
   // NumPy: seed 0 → first integers(1, 31) = 22; seed 42 → 11. Reset frames do not count in episode frames.
   for (const [seed, noops] of [[0, 22], [42, 11]]) {
     const r = reg.make('ALE/Pong-v5', { preprocess: true }).reset(seed);
-    t.equal(r.info.episode_frame_number, noops, `seed ${seed}: ${noops} no-op frames`);
+    t.equal(r.info.episode_frame_number, BigInt(noops), `seed ${seed}: ${noops} no-op frames`);
   }
   // Gravitar-v0, seed 42: integers(2, 5) from a fresh generator gives 3, 4, 3, 4, 2, 3, ...
   const env = reg.make('Gravitar-v0', {});
-  let frame = env.reset(42).info.frame_number as number;
+  let frame = Number(env.reset(42).info.frame_number);
   const skips: number[] = [];
   for (let i = 0; i < 6; i++) {
-    const f = env.step(0).info.frame_number as number;
+    const f = Number(env.step(0).info.frame_number);
     skips.push(f - frame);
     frame = f;
   }

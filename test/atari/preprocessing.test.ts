@@ -77,12 +77,12 @@ t.test('scaling, reward clipping, the newest-frame transport and terminal on lif
   const lifeLoss = reg.make('ALE/Breakout-v5', { ...opts, terminal_on_life_loss: true, fire_reset: true });
   const full = reg.make('ALE/Breakout-v5', { ...opts, fire_reset: true });
   lifeLoss.reset(0);
-  t.equal(full.reset(0).info.lives, 5);
+  t.equal(full.reset(0).info.lives, 5n);
   let ended = -1;
   let lives = 5;
   for (let i = 0; i < 400 && ended < 0; i++) {
     if (lifeLoss.step(i % 4).terminated) ended = i;
-    lives = full.step(i % 4).info.lives as number;
+    lives = Number(full.step(i % 4).info.lives);
   }
   t.ok(ended >= 0, `the episode ended when a life was lost (step ${ended})`);
   t.equal(lives, 4, 'at that step the same game without the option has one life fewer');

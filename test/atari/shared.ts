@@ -12,9 +12,9 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const SHARED_ROMS = resolve(REPO, '..', 'shared', 'roms');
 export const romSkip: string | false = existsSync(`${SHARED_ROMS}/pong.bin`) ? false : `ROMs not found in ${SHARED_ROMS} (../shared is absent)`;
 
-/** A registry of the Atari ids over `romDir`, blind to any installed ale-py. */
+/** A registry of the Atari ids over `romDir`, blind to any installed ale-py (pool workers rebuild it the same way). */
 export function atariRegistry(romDir = SHARED_ROMS): Registry {
-  return new Registry().register(...atariEnvs(new RomStore(romDir, () => [])));
+  return new Registry({ module: import.meta.url, export: 'atariRegistry', args: [romDir] }).register(...atariEnvs(new RomStore(romDir, () => [])));
 }
 
 /** FNV-1a 32 as lowercase hex, the hash the ALE reference traces use. */

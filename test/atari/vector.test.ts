@@ -1,8 +1,10 @@
 // Vector sessions on the worker pool: copy i behaves exactly as a single env seeded seed + i, whatever the number
-// of workers; NEXT_STEP autoreset; EnvPool-style asynchronous batches; and the pool behind a real server.
+// of workers; NEXT_STEP autoreset; EnvPool-style asynchronous batches over the wire. (Pool sessions over gRPC,
+// watched and recorded, are cells of test/conformance.)
 
 import t from 'tap';
-import type { VectorBackend } from '../../env-server/vector/backend.js';
+import type { SessionBackend } from '../../env-server/backend/backend.js';
+import { makeBackend } from '../../env-server/backend/choose.js';
 import { type ValueMapMsg, type ValueMsg, valueFromProto, valueMapFromProto, valueToProto } from '../../proto/codec.js';
 import { type Tensor, tensor } from '../../proto/tensor.js';
 import { startServer } from '../support/server.js';
@@ -12,13 +14,13 @@ const N = 4;
 const SIZE = 4 * 84 * 84;
 const action = (step: number, env: number) => (step * 5 + env * 3) % 6;
 
-function rows(pool: VectorBackend, seed: number, steps: number): string[][] {
+function rows(pool: SessionBackend, seed: number, steps: number): string[][] {
   const out: string[][] = Array.from({ length: N }, () => []);
   const r = pool.reset(seed, undefined);
-  for (let i = 0; i < N; i++) out[i].push(fnv1a(r.obs.data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array));
+  for (let i = 0; i < N; i++) out[i].push(fnv1a((r.obs as Tensor).data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array));
   for (let s = 0; s < steps; s++) {
     const x = pool.step(Array.from({ length: N }, (_, i) => action(s, i)));
-    for (let i = 0; i < N; i++) out[i].push(`${fnv1a(x.obs.data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array)} ${x.reward[i]} ${x.terminated[i]}`);
+    for (let i = 0; i < N; i++) out[i].push(`${fnv1a((x.obs as Tensor).data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array)} ${x.reward[i]} ${x.terminated[i]}`);
   }
   pool.close();
   return out;
@@ -27,8 +29,8 @@ function rows(pool: VectorBackend, seed: number, steps: number): string[][] {
 t.test('1 and 2 workers give the same trajectories, each that of a single env seeded seed + i', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
   const kw = { preprocess: true };
-  const one = rows(reg.makeVector('ALE/Pong-v5', { ...kw, num_workers: 1 }, N)!, 100, 40);
-  const two = rows(reg.makeVector('ALE/Pong-v5', { ...kw, num_workers: 2 }, N)!, 100, 40);
+  const one = rows(makeBackend(reg, 'ALE/Pong-v5', { ...kw, num_workers: 1 }, N, 0), 100, 40);
+  const two = rows(makeBackend(reg, 'ALE/Pong-v5', { ...kw, num_workers: 2 }, N, 0), 100, 40);
   t.same(two, one, 'every copy, every step');
   for (const i of [0, 3]) {
     const env = reg.make('ALE/Pong-v5', kw);
@@ -45,34 +47,34 @@ t.test('1 and 2 workers give the same trajectories, each that of a single env se
 t.test('NEXT_STEP autoreset: the step after an episode ends returns the reset with reward 0', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
   // 40 frames = 10 steps of 4 frames: every copy is truncated on step 10.
-  const pool = reg.makeVector('ALE/Breakout-v5', { obs_type: 'ram', max_num_frames_per_episode: 40, num_workers: 2 }, 3)!;
+  const pool = makeBackend(reg, 'ALE/Breakout-v5', { obs_type: 'ram', max_num_frames_per_episode: 40, num_workers: 2 }, 3, 0);
   t.teardown(() => pool.close());
   const r = pool.reset(7, undefined);
-  t.same(r.infos.map((i) => i.episode_frame_number), [0, 0, 0]);
+  t.same(r.infos.map((i) => Number(i.episode_frame_number)), [0, 0, 0]);
   for (let s = 1; s < 10; s++) t.same(pool.step([1, 1, 1]).truncated, [false, false, false]);
   const end = pool.step([1, 1, 1]);
   t.same(end.truncated, [true, true, true], 'truncated at frame 40');
-  t.same(end.infos.map((i) => i.episode_frame_number), [40, 40, 40]);
+  t.same(end.infos.map((i) => Number(i.episode_frame_number)), [40, 40, 40]);
   const next = pool.step([3, 3, 3]);
   t.same(next.reward, [0, 0, 0], 'reward 0 on the autoreset step');
   t.same([next.terminated, next.truncated], [[false, false, false], [false, false, false]]);
-  t.same(next.infos.map((i) => i.episode_frame_number), [0, 0, 0], 'the action was not played: the copies are at frame 0 of a new episode');
-  t.same(pool.step([0, 0, 0]).infos.map((i) => i.episode_frame_number), [4, 4, 4], 'and then go on');
+  t.same(next.infos.map((i) => Number(i.episode_frame_number)), [0, 0, 0], 'the action was not played: the copies are at frame 0 of a new episode');
+  t.same(pool.step([0, 0, 0]).infos.map((i) => Number(i.episode_frame_number)), [4, 4, 4], 'and then go on');
 });
 
 t.test('asynchronous mode returns the first batch_size copies to finish, naming them', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
-  const pool = reg.makeVector('ALE/Pong-v5', { obs_type: 'ram', batch_size: 3, num_workers: 2 }, 8)!;
+  const pool = makeBackend(reg, 'ALE/Pong-v5', { obs_type: 'ram', batch_size: 3, num_workers: 2 }, 8, 0);
   t.teardown(() => pool.close());
   const r = pool.reset(0, undefined);
-  t.same(r.obs.shape, [3, 128]);
+  t.same((r.obs as Tensor).shape, [3, 128]);
   const seen = new Set<number>();
-  let ids = r.infos.map((i) => i.env_id as number);
+  let ids = r.infos.map((i) => Number(i.env_id));
   ids.forEach((i) => seen.add(i));
   for (let s = 0; s < 12; s++) {
     const x = pool.step([0, 1, 2]);
     t.equal(new Set(x.envIds).size, 3, 'three distinct copies');
-    t.same(x.infos.map((i) => i.env_id), x.envIds, 'each info names its copy');
+    t.same(x.infos.map((i) => Number(i.env_id)), x.envIds, 'each info names its copy');
     x.envIds.forEach((i) => seen.add(i));
     ids = x.envIds;
   }
@@ -80,26 +82,9 @@ t.test('asynchronous mode returns the first batch_size copies to finish, naming 
   t.throws(() => pool.step([0, 1]), /expected 3 actions/);
 });
 
-t.test('makeVec over gRPC uses the pool: batched preprocessed stacks', { skip: romSkip }, async (t) => {
-  const reg = atariRegistry();
-  const { connect, server } = await startServer(t, reg.ids().map((id) => reg.get(id)));
-  const vec = await connect().makeVec('ALE/Pong-v5', 2, { kwargs: { preprocess: true, num_workers: 2 } });
-  const r = await vec.reset({ seed: 5 });
-  const obs = r.obs as Uint8Array;
-  t.equal(obs.length, 2 * SIZE);
-  const session = [...server.service.sessions.values()][0] as unknown as { backend?: unknown };
-  t.ok(session.backend, 'the session runs on a vector backend');
-  const env = reg.make('ALE/Pong-v5', { preprocess: true });
-  t.equal(fnv1a(obs.subarray(SIZE)), fnv1a(env.reset(6).obs as Uint8Array), 'copy 1 is seeded 6');
-  const s = await vec.step([0, 3]);
-  t.equal(fnv1a((s.obs as Uint8Array).subarray(SIZE)), fnv1a(env.step(3).obs as Uint8Array), 'and steps as the single env');
-  t.equal((await vec.render(1)).data.length, 210 * 160 * 3);
-  await vec.close();
-});
-
 t.test('asynchronous batches over the wire: rows and env ids through the typed client', { skip: romSkip }, async (t) => {
   const reg = atariRegistry();
-  const { connect } = await startServer(t, reg.ids().map((id) => reg.get(id)));
+  const { connect } = await startServer(t, reg);
   const vec = await connect().makeVec('ALE/Pong-v5', 4, { kwargs: { obs_type: 'ram', batch_size: 2, num_workers: 2 } });
   t.equal(vec.batchSize, 2);
   const r = await vec.reset({ seed: 1 });

@@ -9,9 +9,8 @@ import { availableParallelism, cpus } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Registry } from '../../env-server/registry.js';
-import { atariEnvs } from '../../env-server/envs/atari/registry.js';
-import { RomStore } from '../../env-server/roms/rom-store.js';
+import { makeBackend } from '../../env-server/backend/choose.js';
+import { atariRegistry } from '../atari/shared.js';
 import { Stadium } from '../../agent-client/client.js';
 import { spawnServer } from '../support/spawn-server.js';
 
@@ -23,7 +22,7 @@ if (!existsSync(`${ROMS}/pong.bin`)) {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const N = Number(process.env.BENCH_NUM_ENVS ?? 8);
 const KW = { preprocess: true };
-const registry = new Registry().register(...atariEnvs(new RomStore(ROMS, () => [])));
+const registry = atariRegistry(ROMS);
 
 interface Row {
   game: string;
@@ -62,7 +61,7 @@ async function inProcess(id: string): Promise<Row[]> {
     if (env.step(i % 6).terminated) env.reset();
   })) }];
   for (const w of [1, 2]) {
-    const pool = registry.makeVector(id, { ...KW, num_workers: w }, N)!;
+    const pool = makeBackend(registry, id, { ...KW, num_workers: w }, N, 0);
     pool.reset(0, undefined);
     rows.push({ game: id, how: `in process, ${N} envs, ${w} worker${w > 1 ? 's' : ''}`, ...(await timed(N, (i) => pool.step(actions(N, i)))) });
     pool.close();

@@ -19,11 +19,12 @@ t.test('sessions per client count over all its connections and both transports',
   await rejectsWith(t, connect().make('Count-v0', { transport: 'unary' }), status.RESOURCE_EXHAUSTED, /client 127\.0\.0\.1 holds 3 sessions; 1 more would pass its limit of 3/, 'fourth session from a fresh connection');
   await envs[1].close();
   envs[1] = await connect().make('Count-v0');
-  t.pass('closing a session frees its place');
+  t.ok(server.service.sessions.has(envs[1].sessionId), 'closing a session frees its place');
+  await rejectsWith(t, connect().make('Count-v0'), status.RESOURCE_EXHAUSTED, /limit of 3/, 'and only that one');
   await envs[0].close();
   t.ok(await until(() => server.service.sessions.size === 2, 2000), 'closed on the server');
-  await connect().make('Count-v0');
-  t.pass('so does closing a stream session');
+  const again = await connect().make('Count-v0');
+  t.ok(server.service.sessions.has(again.sessionId), 'so does closing a stream session');
 });
 
 t.test('sessions in total', async (t) => {
@@ -40,7 +41,7 @@ t.test('env copies, per client and in total', async (t) => {
   await connect().makeVec('Count-v0', 2);
   await a.close();
   const b = await connect().makeVec('Count-v0', 8);
-  t.pass('closing a vector session frees its copies');
+  t.equal(b.numEnvs, 8, 'closing a vector session frees its copies');
   await b.close();
   const server2 = await startServer(t, [COUNT_ENV], { limits: { maxEnvs: 12, maxNumEnvs: 8 } });
   await server2.connect().makeVec('Count-v0', 8);
@@ -53,30 +54,40 @@ t.test('streams per client', async (t) => {
   await connect().make('Count-v0');
   await rejectsWith(t, connect().make('Count-v0'), status.RESOURCE_EXHAUSTED, /holds 2 session streams; 1 more would pass its limit of 2/, 'third stream');
   const unary = await connect().make('Count-v0', { transport: 'unary' });
-  await unary.reset();
-  t.pass('unary calls are not streams');
+  t.equal(((await unary.reset()).obs as Float32Array).length, 2, 'unary calls are not streams');
   await a.close();
   t.ok(await until(() => server.service.sessions.size === 2, 2000), 'the first stream ended');
-  await connect().make('Count-v0');
-  t.pass('an ended stream frees its place');
+  const c = await connect().make('Count-v0');
+  t.ok(server.service.sessions.has(c.sessionId), 'an ended stream frees its place');
 });
 
 t.test('render rate per session', async (t) => {
   const { connect } = await startServer(t, [COUNT_ENV], { limits: { maxRenderFps: 5 } });
   const env = await connect().make('Count-v0', { transport: 'unary' });
   await env.reset();
-  for (let i = 0; i < 5; i++) await env.render();
-  t.pass('a burst of one second of frames is allowed');
-  await rejectsWith(t, env.render(), status.RESOURCE_EXHAUSTED, /faster than this server's limit of 5 frames a second/, 'the sixth frame at once');
+  /** Renders until refused (at most `max` tries); returns how many were answered. */
+  const burst = async (render: (i: number) => Promise<unknown>, max: number) => {
+    for (let i = 0; i < max; i++) {
+      try {
+        await render(i);
+      } catch (e) {
+        t.match(e, { code: status.RESOURCE_EXHAUSTED, message: /faster than this server's limit of 5 frames a second per copy/ }, `refused after ${i} frames, RESOURCE_EXHAUSTED`);
+        return i;
+      }
+    }
+    return max;
+  };
+  const first = await burst(() => env.render(), 10);
+  // The bucket holds one second (5 frames) and refills at 5 a second, so a fast burst gets 5, or 6 on a slow machine.
+  t.ok(first >= 5 && first <= 6, `a burst of one second of frames is allowed, then refused (${first} answered)`);
+  await rejectsWith(t, env.render(), status.RESOURCE_EXHAUSTED, /limit of 5 frames/, 'and refused again at once');
   await new Promise((r) => setTimeout(r, 450));
-  await env.render();
-  t.pass('the budget refills with time');
-  await env.step(1);
-  t.pass('stepping is not limited by the render budget');
+  t.equal((await env.render()).width, 2, 'the budget refills with time');
+  t.equal((await env.step(1)).reward, 1, 'stepping is not limited by the render budget');
   const vec = await connect().makeVec('Count-v0', 3, { transport: 'unary' });
   await vec.reset();
-  for (let i = 0; i < 15; i++) await vec.render(i % 3);
-  t.pass('a vector session has the budget once per copy');
+  const perCopy = await burst((i) => vec.render(i % 3), 30);
+  t.ok(perCopy >= 15 && perCopy <= 17, `a vector session has the budget once per copy: 15 frames a second (${perCopy} answered)`);
 });
 
 t.test('oversized requests', async (t) => {

@@ -47,7 +47,25 @@ t.test('Platform: nested Tuple actions and observations round-trip', async (t) =
   const s = await env.step([0, [Float32Array.of(20), Float32Array.of(0), Float32Array.of(0)]]);
   t.ok(env.observationSpace.contains(s.obs), 'step observation is in the observation space');
   t.ok(s.reward > 0, 'running right makes progress');
-  await t.rejects(env.step([1, [Float32Array.of(0), Float32Array.of(800), Float32Array.of(0)]]), /outside \[0, 720\]/, 'a parameter above its bound is refused');
+  await env.close();
+});
+
+t.test('Platform clips finite parameters as gym-platform does, and refuses NaN and infinities', async (t) => {
+  const { connect } = await startServer(t, registrations);
+  const stadium = connect();
+  const [a, b] = [await stadium.make('Platform-v0'), await stadium.make('Platform-v0')];
+  await a.reset({ seed: 3 });
+  await b.reset({ seed: 3 });
+  const params = (run: number) => [Float32Array.of(run), Float32Array.of(0), Float32Array.of(0)];
+  const over = await a.step([0, params(33)]);
+  const atBound = await b.step([0, params(30)]);
+  t.same(over, atBound, 'a run power of 33 (110% of 30) steps exactly as 30');
+  const under = await a.step([0, params(-3)]);
+  t.same(under, await b.step([0, params(0)]), 'and -3 as 0');
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    await t.rejects(a.step([0, params(bad)]), { code: 3, message: /element 0 is (NaN|-?Infinity)/ }, `${bad} is refused with INVALID_ARGUMENT`);
+  }
+  t.same(await a.step([1, [Float32Array.of(0), Float32Array.of(5), Float32Array.of(0)]]), await b.step([1, [Float32Array.of(0), Float32Array.of(5), Float32Array.of(0)]]), 'the refusals left the session as it was');
 });
 
 t.test('CartPole vector session: batched float32 observations, 500-step limit', async (t) => {

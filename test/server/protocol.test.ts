@@ -162,7 +162,9 @@ t.test('listEnvs describes every id with its spaces and options', async (t) => {
   t.equal(String(envs[0].observationSpace), 'Box(0, Infinity, (2), float32)');
   t.equal(envs[0].maxEpisodeSteps, 100);
   t.equal(envs[0].rewardThreshold, null);
-  t.same(envs[0].options, [{ name: 'length', description: 'steps until termination', default: 5 }]);
+  t.same(envs[0].options.map((o) => o.name), ['length', 'num_workers', 'batch_size'], "the env's options, then the session options every id takes");
+  t.same(envs[0].options[0], { name: 'length', description: 'steps until termination', default: 5 });
+  t.equal(envs[0].autoresetMode, 'NEXT_STEP', 'vector sessions autoreset on the next step, and say so');
 });
 
 t.test('shutdown ends streams with UNAVAILABLE', async (t) => {

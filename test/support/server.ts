@@ -6,8 +6,9 @@ import { Registry, type Registration } from '../../env-server/registry.js';
 import { Logger } from '../../env-server/log.js';
 import { Stadium } from '../../agent-client/client.js';
 
-export async function startServer(t: Test, regs: Registration[], opts: ServerOptions = {}) {
-  const server = new StadiumServer(new Registry().register(...regs), { port: 0, logger: new Logger('silent'), ...opts });
+/** `regs`: the ids to serve, or a whole registry (one with a recipe can run worker pools). */
+export async function startServer(t: Test, regs: Registration[] | Registry, opts: ServerOptions = {}) {
+  const server = new StadiumServer(regs instanceof Registry ? regs : new Registry().register(...regs), { port: 0, logger: new Logger('silent'), ...opts });
   const port = await server.start();
   const address = `127.0.0.1:${port}`;
   const clients: Stadium[] = [];

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { unwrap } from '../../env-server/viewer/frames.js';
 import { runAgent } from './support.js';
 import { startServer } from '../support/server.js';
 import { classicEnvs } from '../../env-server/envs/classic/registry.js';
@@ -72,7 +71,7 @@ t.test('the viewer page in Chromium', { skip: existsSync(CHROMIUM) ? false : `${
     const canvas = c as HTMLCanvasElement;
     return Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
   });
-  const rendered = unwrap(session.env(0)).render();
+  const rendered = session.backend.render(0);
   t.equal(drawn.length, rendered.width * rendered.height * 4, 'the canvas has the frame size');
   let differing = 0;
   for (let i = 0, j = 0; j < rendered.data.length; i += 4, j += 3) {
@@ -92,7 +91,7 @@ t.test('the viewer page in Chromium', { skip: existsSync(CHROMIUM) ? false : `${
   await pal.step(0);
   await pal.step(0);
   for (const [id, expected] of [
-    [lake.sessionId, unwrap(server.service.sessions.get(lake.sessionId)!.env(0)).render()],
+    [lake.sessionId, server.service.sessions.get(lake.sessionId)!.backend.render(0)],
     [pal.sessionId, { width: 4, height: 2, data: Uint8Array.from([...indicesAt(2)].flatMap((i) => [...PALETTE.subarray(3 * i, 3 * i + 3)])) }],
   ] as const) {
     const r = page.locator(`#sessions tbody tr[data-session="${id}"]`);

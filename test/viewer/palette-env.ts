@@ -2,9 +2,8 @@
 // whose pixels shift by one each step, so every frame differs and is known in advance.
 
 import { Box, Discrete } from '../../proto/spaces.js';
-import type { Env, EnvInfo, RgbFrame } from '../../env-server/envs/env.js';
+import type { Env, EnvInfo, Picture, RgbFrame } from '../../env-server/envs/env.js';
 import type { Registration } from '../../env-server/registry.js';
-import type { PaletteFrame, PaletteFrames } from '../../env-server/viewer/frames.js';
 
 export const PALETTE = Uint8Array.of(10, 20, 30, 200, 0, 0, 0, 250, 5);
 export const WIDTH = 4;
@@ -13,7 +12,7 @@ export const HEIGHT = 2;
 /** Palette indices of the frame after `t` steps. */
 export const indicesAt = (t: number) => Uint8Array.from({ length: WIDTH * HEIGHT }, (_, i) => (i + t) % 3);
 
-export class PaletteEnv implements Env, PaletteFrames {
+export class PaletteEnv implements Env {
   readonly observationSpace = new Box(0, Infinity, [1], 'float32');
   readonly actionSpace = new Discrete(1);
   private t = 0;
@@ -25,11 +24,11 @@ export class PaletteEnv implements Env, PaletteFrames {
     this.t++;
     return { obs: Float32Array.of(this.t), reward: 1, terminated: this.t >= 3, truncated: false, info: {} };
   }
-  paletteFrame(): PaletteFrame {
-    return { width: WIDTH, height: HEIGHT, indices: indicesAt(this.t), palette: PALETTE };
+  picture(): Picture {
+    return { kind: 'indexed', width: WIDTH, height: HEIGHT, indices: indicesAt(this.t), palette: PALETTE };
   }
   render(): RgbFrame {
-    throw new Error('the viewer must use paletteFrame, not render');
+    throw new Error('the viewer must use picture, not render');
   }
 }
 

@@ -8,7 +8,8 @@ import { ALEInterface, SCREEN_WIDTH } from '../../ale/ale-interface.js';
 import { Box, Discrete } from '../../../proto/spaces.js';
 import { entropySeed } from '../../../proto/rng.js';
 import { Pcg64, SeedSequence } from './numpy-random.js';
-import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
+import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult } from '../env.js';
+import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
 import type { AtariGame } from './games.js';
 import type { AtariOptions, ObsType } from './options.js';
@@ -92,8 +93,9 @@ export class AtariEnv implements Env {
     return { reward, terminated, truncated: !terminated && this.ale.gameOver(true) };
   }
 
+  /** ale-py's info: Python ints, so int64 on the wire. */
   info(): Info {
-    return { lives: this.ale.lives(), episode_frame_number: this.ale.getEpisodeFrameNumber(), frame_number: this.ale.getFrameNumber() };
+    return { lives: BigInt(this.ale.lives()), episode_frame_number: BigInt(this.ale.getEpisodeFrameNumber()), frame_number: BigInt(this.ale.getFrameNumber()) };
   }
 
   reset(seed?: number): ResetResult {
@@ -122,4 +124,25 @@ export class AtariEnv implements Env {
   render(): RgbFrame {
     return { width: SCREEN_WIDTH, height: this.screenHeight, data: this.ale.getScreenRGB() };
   }
+
+  /**
+   * The screen as palette indices, with the colours of its indices as the emulator's own RGB screen shows them, so
+   * the page shows exactly what render() would (PAL colour loss included) from a third of the bytes. The colours
+   * are fixed by the ROM, so each index is looked up once and the RGB screen is made only when a new one appears.
+   */
+  picture(): Picture {
+    const indices = this.ale.getScreen().slice();
+    const { palette, known } = this.paletteSeen;
+    let rgb: Uint8Array | null = null;
+    for (let i = 0; i < indices.length; i++) {
+      const k = indices[i];
+      if (known[k]) continue;
+      rgb ??= this.ale.getScreenRGB();
+      palette.set(rgb.subarray(3 * i, 3 * i + 3), 3 * k);
+      known[k] = 1;
+    }
+    return { kind: 'indexed', width: SCREEN_WIDTH, height: this.screenHeight, indices, palette: palette.slice() };
+  }
+
+  private readonly paletteSeen = { palette: new Uint8Array(256 * 3), known: new Uint8Array(256) };
 }

@@ -7,7 +7,7 @@
 // Gymnasium's quirk is kept: a step that ends mid-skip returns the frames read before the end.
 
 import { Box } from '../../../proto/spaces.js';
-import type { Env, Info, ResetResult, RgbFrame, StepResult } from '../env.js';
+import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult } from '../env.js';
 import { type AtariEnv, FIRE } from './atari-env.js';
 import type { PreprocessOptions } from './options.js';
 import { AreaResizer } from './resize-area.js';
@@ -64,6 +64,10 @@ export class AtariPreprocessing implements Env {
 
   render(): RgbFrame {
     return this.env.render();
+  }
+
+  picture(): Picture {
+    return this.env.picture();
   }
 
   private startEpisode(seed: number | undefined): void {

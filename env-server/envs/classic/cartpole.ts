@@ -4,8 +4,8 @@
 import { Box, Discrete } from '../../../proto/spaces.js';
 import type { TypedArray } from '../../../proto/tensor.js';
 import type { Rng } from '../../../proto/rng.js';
-import type { Env, EnvFactory, EnvInfo, ResetResult, StepResult } from '../env.js';
-import { type Kwargs, booleanOption, checkKnownOptions } from './options.js';
+import { type Env, type EnvFactory, type EnvInfo, InvalidOption, type Picture, type ResetResult, type StepResult } from '../env.js';
+import { type Kwargs, booleanOption, checkKnownOptions, show } from './options.js';
 import { Raster } from './raster.js';
 import { entropyRng, reseed } from './seedable-rng.js';
 
@@ -45,9 +45,9 @@ export interface CartPoleOptions {
 function resetBounds(options: Record<string, unknown> | undefined): [number, number] {
   const low = options?.low ?? -0.05;
   const high = options?.high ?? 0.05;
-  if (typeof low !== 'number' || !Number.isFinite(low)) throw new RangeError(`reset option 'low' must be a finite number, got ${String(low)}`);
-  if (typeof high !== 'number' || !Number.isFinite(high)) throw new RangeError(`reset option 'high' must be a finite number, got ${String(high)}`);
-  if (low > high) throw new RangeError(`reset option 'low' (${low}) must not exceed 'high' (${high})`);
+  if (typeof low !== 'number' || !Number.isFinite(low)) throw new InvalidOption(`reset option 'low' must be a finite number, got ${show(low)}`);
+  if (typeof high !== 'number' || !Number.isFinite(high)) throw new InvalidOption(`reset option 'high' must be a finite number, got ${show(high)}`);
+  if (low > high) throw new InvalidOption(`reset option 'low' (${low}) must not exceed 'high' (${high})`);
   return [low, high];
 }
 
@@ -59,6 +59,7 @@ export class CartPole implements Env<TypedArray, number> {
     'float32',
   );
   readonly actionSpace = new Discrete(2);
+  readonly painter = 'cartpole' as const;
   /** [x, x_dot, theta, theta_dot], float64 as in Gymnasium. */
   private readonly s = new Float64Array(4);
   /** Steps taken since termination; null while the episode runs (Gymnasium's `steps_beyond_terminated`). */
@@ -72,6 +73,11 @@ export class CartPole implements Env<TypedArray, number> {
   /** A copy of the float64 internal state. */
   get state(): Float64Array {
     return this.s.slice();
+  }
+
+  /** The page draws CartPole from its state: 32 bytes instead of a 600×400 RGB render. */
+  picture(): Picture {
+    return { kind: 'scene', painter: 'cartpole', state: this.s.slice() };
   }
 
   /** Puts the system in a given state, as a fresh episode (what Gymnasium's tests do through `env.unwrapped.state`). */

@@ -2,17 +2,20 @@
 // the value received and what is allowed.
 
 import { type EnvInfo, InvalidOption } from '../env.js';
+import { clip } from '../../errors.js';
 
 export type Kwargs = Record<string, unknown>;
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+/** A client's value as a message quotes it: JSON, cut short when long. */
+export function show(v: unknown): string {
   if (v === undefined) return 'undefined';
+  let s: string;
   try {
-    return JSON.stringify(v) ?? String(v);
+    s = JSON.stringify(v) ?? String(v);
   } catch {
-    return String(v);
+    s = String(v);
   }
+  return clip(s);
 }
 
 export function invalid(info: EnvInfo, name: string, value: unknown, allowed: string): InvalidOption {
@@ -25,7 +28,7 @@ export function checkKnownOptions(info: EnvInfo, kwargs: Kwargs): void {
   for (const name of Object.keys(kwargs)) {
     if (!known.includes(name)) {
       const allowed = known.length ? `allowed options: ${known.join(', ')}` : 'it takes no options';
-      throw new InvalidOption(`${info.id}: unknown option '${name}'; ${allowed}`);
+      throw new InvalidOption(`${info.id}: unknown option '${clip(name)}'; ${allowed}`);
     }
   }
 }

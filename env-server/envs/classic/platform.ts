@@ -101,12 +101,24 @@ export const platformInfo: EnvInfo = {
   kwargs: {},
 };
 
+const F32_MAX = 3.4028234663852886e38;
+/** What step accepts: the action space with every finite float32 as a parameter. */
+const ACCEPTED_ACTIONS = new Tuple([new Discrete(3), new Tuple(PARAMETERS_MAX.map(() => new Box(-F32_MAX, F32_MAX, [1], 'float32')))]);
+
 /** Observations are [state (9 float64 features), sub-updates taken]. */
 export class Platform implements Env<Native[], Native[]> {
   // The reference returns its float64 state unrounded (while declaring float32), so float64 is declared here.
   readonly observationSpace = new Tuple([new Box(0, 1, [9], 'float64'), new Discrete(200)]);
   /** [action index, [[run power], [hop distance], [leap distance]]]: only the chosen action's parameter is used. */
   readonly actionSpace = new Tuple([new Discrete(3), new Tuple(PARAMETERS_MAX.map((hi) => new Box(0, hi, [1], 'float32')))]);
+
+  /**
+   * gym-platform clips parameters outside the action space (its own random episodes draw from [-10%, 110%] of
+   * each range), so any finite float32 parameter is stepped, clipped; NaN and ±inf are refused.
+   */
+  checkAction(action: Native[]): string | null {
+    return ACCEPTED_ACTIONS.check(action);
+  }
 
   private px = 0;
   private py = PLATFORM_HEIGHT;

@@ -1,7 +1,8 @@
 // The shared memory of a worker pool: one control block of Int32 cells used with Atomics, and per-copy slots for
-// actions, seeds, observations, rewards, flags and numeric info. Main thread and workers map the same buffers.
+// actions, seeds, observations, rewards, flags and numeric info, and one picture buffer. Main thread and workers
+// map the same buffers.
 
-import { bytesPerElement, type DType } from '../../proto/tensor.js';
+import type { DType } from '../../proto/tensor.js';
 
 export const enum Ctrl {
   /** Copies finished since the pool started (main waits on it). */
@@ -19,35 +20,43 @@ export const enum Task {
   None,
   Step,
   Reset,
+  /** Writes the copy's render() into the picture buffer, as an RGB picture. */
   Render,
+  /** Writes the copy's picture() into the picture buffer. */
+  Picture,
 }
 
 export const ERROR_BYTES = 4096;
 
+/** Info values the pool carries, per key, as the probe copy gave them. */
+export type InfoKind = 'float64' | 'int64' | 'bool';
+
 export interface PoolShape {
   numEnvs: number;
   numWorkers: number;
-  obsSize: number;
+  /** Bytes of one copy's observation. */
+  obsBytes: number;
   obsDtype: DType;
   infoKeys: string[];
-  /** One RGB render of the game's screen. */
-  renderBytes: number;
+  infoKinds: InfoKind[];
+  /** Largest encoded picture or render of one copy. */
+  pictureBytes: number;
 }
 
 export interface PoolBuffers {
   ctrl: SharedArrayBuffer;
-  /** Per copy: task, ready flag, finish order, seeded flag, terminated, truncated (Int32 each). */
+  /** Per copy: SLOT_FIELDS Int32 cells (see Slot). */
   slots: SharedArrayBuffer;
   actions: SharedArrayBuffer;
   seeds: SharedArrayBuffer;
   rewards: SharedArrayBuffer;
   infos: SharedArrayBuffer;
   obs: SharedArrayBuffer;
-  render: SharedArrayBuffer;
+  picture: SharedArrayBuffer;
   error: SharedArrayBuffer;
 }
 
-export const SLOT_FIELDS = 6;
+export const SLOT_FIELDS = 7;
 export const enum Slot {
   Task,
   Ready,
@@ -55,6 +64,8 @@ export const enum Slot {
   Seeded,
   Terminated,
   Truncated,
+  /** The reset's options wait on the owner's message port. */
+  Options,
 }
 
 export function allocate(s: PoolShape): PoolBuffers {
@@ -66,8 +77,8 @@ export function allocate(s: PoolShape): PoolBuffers {
     seeds: sab(8 * s.numEnvs),
     rewards: sab(8 * s.numEnvs),
     infos: sab(8 * s.numEnvs * s.infoKeys.length),
-    obs: sab(bytesPerElement(s.obsDtype) * s.obsSize * s.numEnvs),
-    render: sab(s.renderBytes),
+    obs: sab(s.obsBytes * s.numEnvs),
+    picture: sab(s.pictureBytes),
     error: sab(ERROR_BYTES),
   };
 }

@@ -1,15 +1,19 @@
-// A vector of Atari copies stepped in parallel by worker threads, each owning the emulators of its copies. The
-// request handler stays synchronous: it posts tasks in shared memory, wakes the workers and blocks on an Atomics
-// counter until enough copies are done. With batchSize < numEnvs (EnvPool's asynchronous mode) a step returns the
-// first batchSize copies to finish and the next step carries actions for exactly those copies.
+// A vector session's copies stepped in parallel by worker threads, each owning the envs of its copies and
+// building them itself from the registry (as Gymnasium's AsyncVectorEnv hands each worker how to build its env).
+// The request handler stays synchronous: it posts tasks in shared memory, wakes the workers and blocks on an
+// Atomics counter until enough copies are done. With batchSize < numEnvs (EnvPool's asynchronous mode) a step
+// returns the first batchSize copies to finish and the next step carries actions for exactly those copies.
 
-import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { Box, type Native, type Space } from '../../proto/spaces.js';
-import type { Info, RgbFrame } from '../envs/env.js';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { Box, Discrete, type Native, type Space } from '../../proto/spaces.js';
+import { allocTensor } from '../../proto/tensor.js';
+import type { Env, Info, Picture, RgbFrame, ScenePainter } from '../envs/env.js';
+import { actionError, pictureOf } from '../envs/env.js';
 import { failedPrecondition, invalidArgument, unavailable } from '../errors.js';
-import type { VectorBackend, VectorReset, VectorStep } from './backend.js';
-import { Ctrl, Slot, SLOT_FIELDS, Task, allocate, ownerOf, type PoolBuffers, type PoolShape } from './layout.js';
+import type { RegistryRecipe } from '../registry.js';
+import { type BatchReset, type BatchStep, type SessionBackend, copySeed } from './backend.js';
+import { Ctrl, type InfoKind, Slot, SLOT_FIELDS, Task, allocate, ownerOf, type PoolBuffers, type PoolShape } from './layout.js';
+import { pictureBytes, readPicture } from './picture-bytes.js';
 import type { WorkerData } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -17,37 +21,49 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 const STALL_MS = 120_000;
 
 export interface PoolOptions {
+  /** How each worker builds the registry the id is made from. */
+  recipe: RegistryRecipe;
   envId: string;
   kwargs: Record<string, unknown>;
   maxEpisodeSteps: number;
-  rom: Uint8Array;
   numEnvs: number;
-  numWorkers?: number;
+  numWorkers: number;
   batchSize?: number;
-  observationSpace: Space;
-  actionSpace: Space;
-  infoKeys: string[];
-  /** Size of the copies' renders (all play the same ROM). */
-  screen: { width: number; height: number };
+  /**
+   * One copy built on this thread: its spaces, info keys and picture sizes describe the pool's copies, and it
+   * checks reset options before they reach the workers. The pool owns it from here on.
+   */
+  probe: Env;
 }
 
-export class WorkerPool implements VectorBackend {
+/** Why an env cannot run on the pool, or null when it can. */
+export function poolRefusal(env: Env): string | null {
+  const o = env.observationSpace;
+  if (!(o instanceof Box) || o.dtype === 'int64' || o.dtype === 'bool') return `the worker pool carries Box observations of numeric dtype other than int64 (this env's: ${o})`;
+  if (!(env.actionSpace instanceof Discrete)) return `the worker pool carries Discrete actions (this env's: ${env.actionSpace})`;
+  return null;
+}
+
+export class WorkerPool implements SessionBackend {
   readonly numEnvs: number;
   readonly batchSize: number;
   readonly numWorkers: number;
   readonly observationSpace: Box;
   readonly actionSpace: Space;
-  private readonly screen: { width: number; height: number };
+  readonly painter: ScenePainter | 'image';
+  private readonly probe: Env;
   private readonly shape: PoolShape;
   private readonly buffers: PoolBuffers;
   private readonly workers: Worker[] = [];
+  private readonly ports: MessagePort[] = [];
   private readonly ctrl: Int32Array;
   private readonly slots: Int32Array;
   private readonly actions: Float64Array;
   private readonly seeds: Float64Array;
   private readonly rewards: Float64Array;
   private readonly infos: Float64Array;
-  private readonly obs: Uint8Array | Float32Array;
+  private readonly obs: Uint8Array;
+  private readonly picturesBuf: Uint8Array;
   /** Copies finished and handed back so far; Done - returned = finished copies waiting to be returned. */
   private returned = 0;
   /** The copies the next step's actions are for. */
@@ -55,42 +71,63 @@ export class WorkerPool implements VectorBackend {
   private closed = false;
 
   constructor(o: PoolOptions) {
-    if (!(o.observationSpace instanceof Box) || (o.observationSpace.dtype !== 'uint8' && o.observationSpace.dtype !== 'float32')) {
-      throw new TypeError(`the worker pool needs uint8 or float32 Box observations, got ${o.observationSpace}`);
-    }
+    const refusal = poolRefusal(o.probe);
+    if (refusal) throw invalidArgument(`${o.envId}: ${refusal}`);
+    this.probe = o.probe;
     this.numEnvs = o.numEnvs;
     this.batchSize = o.batchSize ?? o.numEnvs;
-    this.numWorkers = Math.min(o.numWorkers ?? availableParallelism(), o.numEnvs);
-    this.observationSpace = o.observationSpace;
-    this.actionSpace = o.actionSpace;
-    const obsSize = o.observationSpace.shape.reduce((a, b) => a * b, 1);
-    this.screen = o.screen;
-    const renderBytes = o.screen.width * o.screen.height * 3;
-    this.shape = { numEnvs: o.numEnvs, numWorkers: this.numWorkers, obsSize, obsDtype: o.observationSpace.dtype, infoKeys: o.infoKeys, renderBytes };
-    const b = (this.buffers = allocate(this.shape));
+    this.numWorkers = Math.min(o.numWorkers, o.numEnvs);
+    this.observationSpace = o.probe.observationSpace as Box;
+    this.actionSpace = o.probe.actionSpace;
+    this.painter = o.probe.painter ?? 'image';
+    const first = o.probe.reset(0);
+    const infoKeys = Object.keys(first.info).filter((k) => infoKind(first.info[k]) !== null);
+    const rgb = o.probe.render();
+    const shape: PoolShape = {
+      numEnvs: o.numEnvs,
+      numWorkers: this.numWorkers,
+      obsBytes: (first.obs as ArrayBufferView).byteLength,
+      obsDtype: this.observationSpace.dtype,
+      infoKeys,
+      infoKinds: infoKeys.map((k) => infoKind(first.info[k])!),
+      pictureBytes: Math.max(pictureBytes(pictureOf(o.probe)), pictureBytes({ kind: 'rgb', ...rgb })),
+    };
+    this.shape = shape;
+    const b = (this.buffers = allocate(shape));
     this.ctrl = new Int32Array(b.ctrl);
     this.slots = new Int32Array(b.slots);
     this.actions = new Float64Array(b.actions);
     this.seeds = new Float64Array(b.seeds);
     this.rewards = new Float64Array(b.rewards);
     this.infos = new Float64Array(b.infos);
-    this.obs = this.shape.obsDtype === 'float32' ? new Float32Array(b.obs) : new Uint8Array(b.obs);
+    this.obs = new Uint8Array(b.obs);
+    this.picturesBuf = new Uint8Array(b.picture);
     for (let w = 0; w < this.numWorkers; w++) {
-      const data: WorkerData = { worker: w, shape: this.shape, buffers: b, envId: o.envId, kwargs: o.kwargs, maxEpisodeSteps: o.maxEpisodeSteps, rom: o.rom };
-      const worker = new Worker(WORKER_URL, { workerData: data });
+      const { port1, port2 } = new MessageChannel();
+      const data: WorkerData = { worker: w, shape, buffers: b, recipe: o.recipe, envId: o.envId, kwargs: o.kwargs, maxEpisodeSteps: o.maxEpisodeSteps, options: port2 };
+      const worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2] });
       worker.unref();
+      port1.unref();
       this.workers.push(worker);
+      this.ports.push(port1);
     }
   }
 
-  reset(seed: number | undefined): VectorReset {
+  reset(seed: number | undefined, options: Record<string, unknown> | undefined): BatchReset {
     this.check();
+    // Options are checked on the probe first, so a bad one is refused with nothing reset.
+    if (options && Object.keys(options).length > 0) this.probe.reset(undefined, options);
+    else options = undefined;
     // Copies still running from an asynchronous step finish first, so none writes over the reset; their results are dropped.
     this.drain();
     for (let i = 0; i < this.numEnvs; i++) {
-      Atomics.store(this.slots, i * SLOT_FIELDS + Slot.Ready, 0);
-      this.slots[i * SLOT_FIELDS + Slot.Seeded] = seed === undefined ? 0 : 1;
-      this.seeds[i] = seed === undefined ? 0 : seed + i;
+      const base = i * SLOT_FIELDS;
+      Atomics.store(this.slots, base + Slot.Ready, 0);
+      const s = copySeed(seed, i);
+      this.slots[base + Slot.Seeded] = s === undefined ? 0 : 1;
+      this.seeds[i] = s ?? 0;
+      this.slots[base + Slot.Options] = options ? 1 : 0;
+      if (options) this.ports[ownerOf(i, this.numWorkers)].postMessage(options);
     }
     this.returned = Atomics.load(this.ctrl, Ctrl.Done);
     this.post(Array.from({ length: this.numEnvs }, (_, i) => i), Task.Reset);
@@ -100,10 +137,10 @@ export class WorkerPool implements VectorBackend {
     // In asynchronous mode the other copies' reset results wait to be returned by the next steps, as in EnvPool.
     if (this.batchSize < this.numEnvs) this.markReady(ids.slice(this.batchSize));
     const batch = this.pending;
-    return { obs: this.gather(batch), infos: batch.map((i) => this.info(i)) };
+    return { obs: this.gather(batch), infos: batch.map((i) => this.info(i)), envIds: batch };
   }
 
-  step(actions: Native[]): VectorStep {
+  step(actions: Native[]): BatchStep {
     this.check();
     if (this.pending.length === 0) throw failedPrecondition('the vector session has not been reset; call reset before step');
     if (actions.length !== this.pending.length) throw invalidArgument(`expected ${this.pending.length} actions (one per copy of the last result), got ${actions.length}`);
@@ -112,24 +149,43 @@ export class WorkerPool implements VectorBackend {
     this.waitFor(this.batchSize);
     const ids = this.take(this.batchSize);
     this.pending = ids;
-    const reward = ids.map((i) => this.rewards[i]);
-    const terminated = ids.map((i) => this.slots[i * SLOT_FIELDS + Slot.Terminated] === 1);
-    const truncated = ids.map((i) => this.slots[i * SLOT_FIELDS + Slot.Truncated] === 1);
+    const reward: number[] = new Array(ids.length);
+    const terminated: boolean[] = new Array(ids.length);
+    const truncated: boolean[] = new Array(ids.length);
+    ids.forEach((i, k) => {
+      reward[k] = this.rewards[i];
+      terminated[k] = this.slots[i * SLOT_FIELDS + Slot.Terminated] === 1;
+      truncated[k] = this.slots[i * SLOT_FIELDS + Slot.Truncated] === 1;
+    });
     return { obs: this.gather(ids), reward, terminated, truncated, infos: ids.map((i) => this.info(i)), envIds: ids };
   }
 
+  checkAction(action: Native): string | null {
+    return actionError(this.probe, action);
+  }
+
   render(index: number): RgbFrame {
+    const p = this.pictureTask(index, Task.Render);
+    if (p.kind !== 'rgb') throw new Error('a render came back as a non-RGB picture');
+    return p;
+  }
+
+  picture(index: number): Picture {
+    return this.pictureTask(index, Task.Picture);
+  }
+
+  private pictureTask(index: number, task: Task.Render | Task.Picture): Picture {
     this.check();
     this.drain();
     const slot = index * SLOT_FIELDS + Slot.Ready;
     const wasReady = Atomics.load(this.slots, slot);
     const target = Atomics.load(this.ctrl, Ctrl.Done) + 1;
-    this.post([index], Task.Render);
+    this.post([index], task);
     this.waitDone(target);
-    // A render is not a result: the copy keeps whatever result it had waiting.
+    // A picture is not a result: the copy keeps whatever result it had waiting.
     Atomics.store(this.slots, slot, wasReady);
     this.returned++;
-    return { ...this.screen, data: new Uint8Array(this.buffers.render).slice() };
+    return readPicture(this.picturesBuf);
   }
 
   close(): void {
@@ -141,6 +197,8 @@ export class WorkerPool implements VectorBackend {
       Atomics.notify(this.ctrl, Ctrl.Wake + w);
     }
     for (const w of this.workers) void w.terminate();
+    for (const p of this.ports) p.close();
+    this.probe.close?.();
   }
 
   private check(): void {
@@ -211,18 +269,29 @@ export class WorkerPool implements VectorBackend {
   }
 
   private gather(ids: number[]) {
-    const size = this.shape.obsSize;
-    const Ctor = this.obs.constructor as Uint8ArrayConstructor | Float32ArrayConstructor;
-    const data = new Ctor(ids.length * size);
-    ids.forEach((i, k) => data.set(this.obs.subarray(i * size, (i + 1) * size), k * size));
-    return { dtype: this.shape.obsDtype, shape: [ids.length, ...this.observationSpace.shape], data };
+    const size = this.shape.obsBytes;
+    const t = allocTensor(this.shape.obsDtype, [ids.length, ...this.observationSpace.shape]);
+    const bytes = new Uint8Array(t.data.buffer);
+    ids.forEach((i, k) => bytes.set(this.obs.subarray(i * size, (i + 1) * size), k * size));
+    return t;
   }
 
   private info(i: number): Info {
-    const keys = this.shape.infoKeys;
+    const { infoKeys: keys, infoKinds: kinds } = this.shape;
     const out: Info = {};
-    keys.forEach((k, j) => (out[k] = this.infos[i * keys.length + j]));
-    if (this.batchSize < this.numEnvs) out.env_id = i;
+    for (let j = 0; j < keys.length; j++) {
+      const v = this.infos[i * keys.length + j];
+      out[keys[j]] = kinds[j] === 'int64' ? BigInt(v) : kinds[j] === 'bool' ? v !== 0 : v;
+    }
+    if (this.batchSize < this.numEnvs) out.env_id = BigInt(i);
     return out;
   }
+}
+
+/** How the pool carries an info value through its float64 slots; null for values it does not carry (arrays). */
+function infoKind(v: unknown): InfoKind | null {
+  if (typeof v === 'number') return 'float64';
+  if (typeof v === 'bigint') return 'int64';
+  if (typeof v === 'boolean') return 'bool';
+  return null;
 }

@@ -1,0 +1,102 @@
+// A pool worker: builds the registry from its recipe, makes its copies of the id there (time limit included, as
+// registry.make does for any session), and runs the tasks the main thread posts in shared memory, writing
+// observations, rewards and info straight into the shared slots. Copies step through EnvCopy, as in process.
+
+import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import type { Registry, RegistryRecipe } from '../registry.js';
+import type { Info } from '../envs/env.js';
+import { pictureOf } from '../envs/env.js';
+import { EnvCopy } from './env-copy.js';
+import { Ctrl, ERROR_BYTES, Slot, SLOT_FIELDS, Task, type PoolBuffers, type PoolShape, ownerOf } from './layout.js';
+import { writePicture } from './picture-bytes.js';
+
+export interface WorkerData {
+  worker: number;
+  shape: PoolShape;
+  buffers: PoolBuffers;
+  recipe: RegistryRecipe;
+  envId: string;
+  kwargs: Record<string, unknown>;
+  maxEpisodeSteps: number;
+  /** Where reset options arrive, one message per copy reset with options. */
+  options: MessagePort;
+}
+
+const d = workerData as WorkerData;
+const { shape, buffers } = d;
+const ctrl = new Int32Array(buffers.ctrl);
+const slots = new Int32Array(buffers.slots);
+const actions = new Float64Array(buffers.actions);
+const seeds = new Float64Array(buffers.seeds);
+const rewards = new Float64Array(buffers.rewards);
+const infos = new Float64Array(buffers.infos);
+const obs = new Uint8Array(buffers.obs);
+const picture = new Uint8Array(buffers.picture);
+const wake = Ctrl.Wake + d.worker;
+const K = shape.infoKeys.length;
+
+function fail(e: unknown): void {
+  const bytes = new TextEncoder().encode(e instanceof Error ? e.message : String(e)).subarray(0, ERROR_BYTES);
+  new Uint8Array(buffers.error).set(bytes);
+  Atomics.store(ctrl, Ctrl.Failed, 1);
+  Atomics.add(ctrl, Ctrl.Done, 1);
+  Atomics.notify(ctrl, Ctrl.Done);
+}
+
+async function build(): Promise<Map<number, EnvCopy>> {
+  const mod = (await import(d.recipe.module)) as Record<string, (...args: unknown[]) => Registry>;
+  const registry = mod[d.recipe.export](...d.recipe.args);
+  const copies = new Map<number, EnvCopy>();
+  for (let i = 0; i < shape.numEnvs; i++) {
+    if (ownerOf(i, shape.numWorkers) === d.worker) copies.set(i, new EnvCopy(registry.make(d.envId, d.kwargs, d.maxEpisodeSteps), true));
+  }
+  return copies;
+}
+
+function write(i: number, o: unknown, info: Info): void {
+  const v = o as ArrayBufferView;
+  obs.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), i * shape.obsBytes);
+  for (let k = 0; k < K; k++) infos[i * K + k] = Number(info[shape.infoKeys[k]] ?? NaN);
+}
+
+function run(copies: Map<number, EnvCopy>): void {
+  for (;;) {
+    const seen = Atomics.load(ctrl, wake);
+    if (Atomics.load(ctrl, Ctrl.Stop)) return;
+    for (const [i, copy] of copies) {
+      const base = i * SLOT_FIELDS;
+      const task = Atomics.load(slots, base + Slot.Task);
+      if (task === Task.None) continue;
+      if (task === Task.Render) {
+        writePicture({ kind: 'rgb', ...copy.env.render() }, picture);
+      } else if (task === Task.Picture) {
+        writePicture(pictureOf(copy.env), picture);
+      } else if (task === Task.Reset) {
+        const options = slots[base + Slot.Options] ? (receiveMessageOnPort(d.options)?.message as Record<string, unknown>) : undefined;
+        const r = copy.reset(slots[base + Slot.Seeded] ? seeds[i] : undefined, options);
+        write(i, r.obs, r.info);
+        rewards[i] = 0;
+        slots[base + Slot.Terminated] = 0;
+        slots[base + Slot.Truncated] = 0;
+      } else {
+        const r = copy.step(actions[i]);
+        write(i, r.obs, r.info);
+        rewards[i] = r.reward;
+        slots[base + Slot.Terminated] = r.terminated ? 1 : 0;
+        slots[base + Slot.Truncated] = r.truncated ? 1 : 0;
+      }
+      Atomics.store(slots, base + Slot.Task, Task.None);
+      slots[base + Slot.Order] = Atomics.add(ctrl, Ctrl.Order, 1);
+      Atomics.store(slots, base + Slot.Ready, 1);
+      Atomics.add(ctrl, Ctrl.Done, 1);
+      Atomics.notify(ctrl, Ctrl.Done);
+    }
+    Atomics.wait(ctrl, wake, seen);
+  }
+}
+
+try {
+  run(await build());
+} catch (e) {
+  fail(e);
+}
