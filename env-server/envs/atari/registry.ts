@@ -7,8 +7,6 @@ import type { EnvInfo } from '../env.js';
 import type { Kwargs } from '../classic/options.js';
 import type { RomStore } from '../../roms/rom-store.js';
 import { type AtariId, atariIds } from './ids.js';
-
-export { atariIds };
 import { AtariEnv, observationSpace } from './atari-env.js';
 import { type ObsType, atariKwargs, parseAtariOptions, parsePreprocessOptions } from './options.js';
 import type { AtariGame } from './games.js';
