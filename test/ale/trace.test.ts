@@ -23,7 +23,7 @@ if (!existsSync(referenceDir) || !existsSync(romDir)) {
     t.ok(games.length > 0, `${kind} reference traces present`);
     const skipped = games.filter((g) => !supported.includes(g));
     if (skipped.length > 0) {
-      t.test(`${kind} traces of games the emulator has no settings for yet`, { skip: `${skipped.length}: ${skipped.join(', ')}` }, async () => {});
+      t.test(`${kind} traces of games the emulator has no settings for`, { skip: `${skipped.length}: ${skipped.join(', ')}` }, async () => {});
     }
     for (const game of games.filter((g) => supported.includes(g))) {
       t.test(`${game} (${kind})`, async (t) => {

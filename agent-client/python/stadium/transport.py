@@ -189,9 +189,15 @@ class StreamTransport:
             raise self._fail(StadiumError(grpc.StatusCode.UNAVAILABLE, f"server {self.server} ended the session stream")) from None
         except grpc.RpcError as e:
             if self._expired is not None:
-                raise self._fail(StadiumError(grpc.StatusCode.DEADLINE_EXCEEDED, f"{self._expired} got no answer from {self.server} within {self.timeout * 1000:g} ms; the session stream was cancelled")) from None  # type: ignore[operator]
+                raise self._fail(self._late(self._expired)) from None
             raise self._fail(from_rpc_error(e, self.server)) from None
-        self._inflight.popleft()
+        kind, deadline = self._inflight.popleft()
+        # An answer that came after its deadline fails as if the watchdog had seen it first: which of the two wins
+        # must not decide what the caller gets.
+        if time.monotonic() > deadline:
+            self._expired = kind
+            self._call.cancel()
+            raise self._fail(self._late(kind))
         which = res.WhichOneof("payload")
         if which == "error":
             raise StadiumError(res.error.code, res.error.message)
@@ -200,6 +206,9 @@ class StreamTransport:
     def request(self, kind: str, request: Any) -> Any:
         self.send(kind, request)
         return self.receive()
+
+    def _late(self, kind: str) -> StadiumError:
+        return StadiumError(grpc.StatusCode.DEADLINE_EXCEEDED, f"{kind} got no answer from {self.server} within {self.timeout * 1000:g} ms; the session stream was cancelled")  # type: ignore[operator]
 
     def _fail(self, e: StadiumError) -> StadiumError:
         if self._failure is None:

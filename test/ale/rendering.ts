@@ -1,7 +1,9 @@
 // Frames emulated with rendering off must leave the game exactly as drawn ones do: every ROM is played twice with the
 // same actions, once drawing every frame and once drawing only the frames a frame-skipping agent reads (the last two
 // of each 4-frame step, as AtariPreprocessing's max-pooling, or only the last), and rewards, lives, game over, RAM
-// and each drawn screen must be identical. A step ends at game over, where the agent stops reading frames.
+// and each drawn screen must be identical. A step ends at game over, where the agent stops reading frames. The games
+// are dealt to several test files (rendering-N.test.ts) so that each stays within the runner's per-file time limit
+// and two run at once.
 import t, { type Test } from 'tap';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -64,14 +66,18 @@ async function play(t: Test, rom: string, draws: (frame: number) => boolean): Pr
   t.pass(`${STEPS} steps identical (${screensCompared} screens compared, |reward| sum ${rewardSum})`);
 }
 
-if (unsupported.length > 0) {
-  t.test('ROMs the emulator has no settings for yet', { skip: `${unsupported.length}: ${unsupported.join(', ')}` }, async () => {});
-}
+export const SHARDS = 4;
 
-t.test('rendering off changes nothing the game or the observation sees', { skip: noRoms }, async (t) => {
-  for (const game of games) {
-    for (const [name, draws] of patterns) {
-      await t.test(`${game}, drawing the ${name}`, (t) => play(t, path.join(romDir, `${game}.bin`), draws));
-    }
+/** Checks the supported games whose index in the sorted list is `shard` modulo SHARDS (shard 0 also names the ROMs skipped). */
+export function renderingTests(shard: number): void {
+  if (shard === 0 && unsupported.length > 0) {
+    t.test('ROMs ALE has no game settings for', { skip: `${unsupported.length}: ${unsupported.join(', ')}` }, async () => {});
   }
-});
+  t.test('rendering off changes nothing the game or the observation sees', { skip: noRoms }, async (t) => {
+    for (const game of games.filter((_, i) => i % SHARDS === shard)) {
+      for (const [name, draws] of patterns) {
+        await t.test(`${game}, drawing the ${name}`, (t) => play(t, path.join(romDir, `${game}.bin`), draws));
+      }
+    }
+  });
+}

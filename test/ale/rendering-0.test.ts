@@ -1,0 +1,3 @@
+import { renderingTests } from './rendering.js';
+
+renderingTests(0);
