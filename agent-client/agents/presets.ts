@@ -19,6 +19,9 @@ const DQN_CARTPOLE = {
   hidden: [64, 64],
 };
 
+// RND for vector observations, sized like the CartPole net: target 64-64-64, predictor 64-64-64-64-64.
+const RND_SMALL = { ...RND_DEFAULTS, features: 64, targetHidden: [64, 64], predictorHidden: [64, 64, 64, 64] };
+
 export const PRESETS: Record<string, Record<string, object>> = {
   dqn: {
     'CartPole-v1': DQN_CARTPOLE,
@@ -54,7 +57,7 @@ export const PRESETS: Record<string, Record<string, object>> = {
   },
   // DQN+RND: the DQN presets, with small RND networks for vector observations.
   rnd: {
-    'CartPole-v1': { ...DQN_CARTPOLE, rnd: { ...RND_DEFAULTS, features: 64, hidden: [64, 64] } },
+    'CartPole-v1': { ...DQN_CARTPOLE, rnd: RND_SMALL },
     'FrozenLake8x8-v1': {
       gamma: 0.99,
       lr: 1e-3,
@@ -66,7 +69,7 @@ export const PRESETS: Record<string, Record<string, object>> = {
       targetUpdateEvery: 500,
       epsilon: { kind: 'linear', start: 1, end: 0.05, steps: 10_000 },
       hidden: [64],
-      rnd: { ...RND_DEFAULTS, features: 64, hidden: [64, 64] },
+      rnd: RND_SMALL,
     },
   },
   pdqn: {
