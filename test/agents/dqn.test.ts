@@ -52,7 +52,7 @@ t.test('the Nature conv net trains on uint8 frame stacks, storing about one fram
   const episodes = await train(env, agent, { steps: 120, seed: 2 });
   t.equal(episodes.length, 10);
   // 11 episode starts (the loop resets once more after the last episode) of a whole stack, then one frame a step.
-  t.equal(agent.replay.store.serial, 120 + STACK * (episodes.length + 1), 'one frame per step plus a stack per episode start');
+  t.equal(agent.replay.store.serials()[0], 120 + STACK * (episodes.length + 1), 'one frame per step plus a stack per episode start');
   t.ok(Number.isFinite(agent.metrics().loss), 'the conv net produced a finite loss');
   torch.tidy(() => {
     const b = agent.replay.sample(4);

@@ -46,18 +46,24 @@ export class QLearner {
     readonly actions: number,
     readonly device: torch.Device,
     rng: CountingRng,
+    streams = 1,
   ) {
     const net = () => new QNetwork(torsoFor(encoding as Encoding, config.hidden), actions, config.dueling).to(device);
     this.q = net();
     this.target = net();
     this.target.copyFrom(this.q);
     this.optimizer = new torch.optim.Adam(this.q.parameters(), { lr: config.lr, betas: [0.9, 0.999], eps: config.adamEps });
-    const replayConfig = { capacity: config.bufferSize, nStep: config.nStep, gamma: config.gamma, prioritized: config.prioritized, frameStack: config.frameStack };
+    const replayConfig = { capacity: config.bufferSize, nStep: config.nStep, gamma: config.gamma, prioritized: config.prioritized, frameStack: config.frameStack, streams };
     this.replay = new Replay(replayConfig, encoding, 1, device, rng);
   }
 
   greedy(x: Float32Array | Uint8Array): number {
     return torch.tidy(() => torch.noGrad(() => this.q.forward(torch.tensor(x, { shape: [1, ...this.encoding.shape], device: this.device })).argmax().item()));
+  }
+
+  /** Greedy actions for `n` observations laid end to end in `x`: one forward pass. */
+  greedyBatch(x: Float32Array | Uint8Array, n: number): BigInt64Array {
+    return torch.tidy(() => torch.noGrad(() => this.q.forward(torch.tensor(x, { shape: [n, ...this.encoding.shape], device: this.device })).argmax(1).cpu().data() as BigInt64Array));
   }
 
   /** Prioritised replay's importance exponent at env step `step`: β0 annealed linearly to 1 over `betaSteps`. */
