@@ -40,17 +40,24 @@ t.test('4 copies: a batched forward a step, every copy in replay with its stacks
   t.equal(wrongSize, 0, 'each over all 4 copies');
   t.equal(learns, Math.floor(steps / 4) - 48 / 4, 'a gradient step every 4 env steps after learningStarts, counted over all copies');
   t.equal(agent.replay.size, steps, 'every env step of every copy is a transition');
+  const frames = agent.replay.store.serials().reduce((a, b) => a + b, 0);
+  t.equal(frames, steps + STACK * (COPIES + episodes.length), 'one frame per step, a whole stack per episode start');
   torch.tidy(() => {
     const b = agent.replay.sample(64);
     const o = b.obs.toArray();
     const n = b.nextObs.toArray();
     const frame = 36 * 36;
     let broken = 0;
+    let barless = 0;
     for (let i = 0; i < 64; i++) {
       const base = i * STACK * frame;
       for (let j = 0; j < (STACK - 1) * frame; j++) if (o[base + frame + j] !== n[base + j]) broken++;
+      // Every Bars frame shows one bar: 36 rows of 12 pixels at 200.
+      const newest = n.slice(base + (STACK - 1) * frame, base + STACK * frame);
+      if (newest.filter((v) => v === 200).length !== 36 * 12) barless++;
     }
     t.equal(broken, 0, "each next stack continues its own copy's stack");
+    t.equal(barless, 0, 'each newest frame is one the env sent');
     t.same([...new Set(Array.from(b.slots, (s) => Math.floor(s / agent.replay.streamCapacity)))].sort(), [0, 1, 2, 3], 'batches draw from every copy');
   });
   agent.dispose();
