@@ -36,7 +36,8 @@ Options:
   --minutes           wall-clock training budget; stops at whichever of --steps and --minutes comes first
   --num-envs          env copies in one vector session, acted on with one batched forward pass (default 1)
   --threads           torch and BLAS threads (default: half the cores when the server is on this machine, else all)
-  --record-every      the server records every Nth episode (needs the server started with --record-dir)
+  --record-every      every Nth training episode (of copy 0), rendered by the server, kept as an animated PNG in
+                      DIR/videos (default: the preset's; 0 = none)
   --seed              seed for networks, exploration and the env (default 1)
   --set key=value     overrides a hyperparameter; values are JSON (e.g. --set lr=0.001 --set double=true)
   --checkpoint-every  env steps between checkpoints (default 10000)
@@ -163,7 +164,8 @@ async function main(): Promise<void> {
     const numEnvs = int('num-envs', v['num-envs'], 1);
     if (numEnvs < 1) fail('--num-envs must be at least 1');
     if (numEnvs > 1 && !['dqn', 'rnd'].includes(agent)) fail(`agent '${agent}' acts in one env at a time; --num-envs needs dqn or rnd`);
-    const recordEvery = int('record-every', v['record-every'], p?.run?.recordEvery ?? 0);
+    const recordEvery = int('record-every', v['record-every'], v['run-dir'] ? (p?.run?.recordEvery ?? 0) : 0);
+    if (recordEvery && !v['run-dir']) fail('--record-every needs --run-dir DIR to keep the videos in');
     const signal = { stop: false };
     process.on('SIGINT', () => {
       if (signal.stop) process.exit(130);
@@ -181,6 +183,7 @@ async function main(): Promise<void> {
         steps: int('steps', v.steps, p?.run?.steps ?? (minutes !== undefined ? Number.MAX_SAFE_INTEGER : 50_000)),
         minutes,
         numEnvs,
+        recordEvery,
         stopAtReturn: p?.run?.stopAtReturn,
         seed,
         runDir,

@@ -11,6 +11,7 @@ import type { Agent, EnvSpaces } from './common/agent.js';
 import { readCheckpoint, saveCheckpoint } from './common/checkpoint.js';
 import { type Episode, evaluate, mean, train, trainVector } from './common/loop.js';
 import { atariPipeline } from './common/pipeline.js';
+import { EpisodeVideos } from './common/episode-videos.js';
 import { RunLog } from './common/run-log.js';
 import { agentEntry, configFor, createAgent } from './registry.js';
 import { presetFor } from './presets.js';
@@ -27,6 +28,8 @@ export interface RunOptions {
   minutes?: number;
   /** Copies of the env in one vector session (1: a plain session). */
   numEnvs?: number;
+  /** Every Nth training episode (of copy 0) saved as an animated PNG in runDir/videos (0: none). */
+  recordEvery?: number;
   seed: number;
   runDir: string | null;
   overrides?: Record<string, unknown>;
@@ -105,10 +108,15 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
     }
     const a = agent;
     let nextSave = opts.checkpointEvery ? a.steps + opts.checkpointEvery : Infinity;
+    const spec = env.spec;
+    const session0 = env;
+    if (opts.recordEvery && !opts.runDir) throw new TypeError('recording episodes (--record-every) needs --run-dir to keep them in');
+    const videos = opts.recordEvery ? new EpisodeVideos(() => session0.render(0), join(opts.runDir!, 'videos'), opts.recordEvery, spec.renderFps) : undefined;
     const trainOn = vec ? (o: Parameters<typeof train>[2]) => trainVector(vec!, a, o) : (o: Parameters<typeof train>[2]) => train(env as RemoteEnv, a, o);
     const episodes = await trainOn({
       steps: opts.steps,
       seed: firstSeed,
+      watcher: videos,
       shouldStop: () => {
         log.tick(a.steps, a.metrics());
         return signal.stop || Date.now() >= deadline;

@@ -4,7 +4,7 @@
 // there is none) fail with one line that says what to do, and nothing is lost.
 import t from 'tap';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as torch from '../../agent-client/torch/index.js';
@@ -110,4 +110,25 @@ t.test('bad requests fail with what to do, and nothing is lost', async (t) => {
   await oneLine(['--preset', 'no-such'], /unknown preset 'no-such'; available: dqn-cartpole/);
   await oneLine(['--agent', 'pdqn', '--env', 'Platform-v0', '--num-envs', '4'], /agent 'pdqn' acts in one env at a time; --num-envs needs dqn or rnd/);
   if (!torch.cuda.isAvailable()) await oneLine(['--preset', 'dqn-cartpole', '--device', 'cuda'], /--device cuda: this libtorch or machine has no CUDA; use --device cpu/);
+});
+
+t.test('--record-every N keeps every Nth episode of copy 0 as an animated PNG, one frame per step', async (t) => {
+  const { address } = await agentServer(t);
+  const runDir = tempDir(t);
+  const lengths: number[] = [];
+  const result = await runTraining({
+    agent: 'dqn', env: 'CartPole-v1', server: address, device: 'cpu', steps: 150, seed: 1, runDir, progress: null, recordEvery: 3, evalEpisodes: 0,
+    overrides: { learningStarts: 50, bufferSize: 1000, hidden: [16], batchSize: 16 },
+    onEpisode: (e) => void lengths.push(e.length),
+  });
+  result.agent.dispose();
+  const recorded = lengths.map((n, i) => [i, n]).filter(([i]) => i % 3 === 0);
+  t.ok(recorded.length >= 2, `${lengths.length} episodes, ${recorded.length} recorded`);
+  for (const [i, n] of recorded) {
+    const png = readFileSync(join(runDir, 'videos', `episode-${i}.png`));
+    t.ok(png.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])), `episode ${i}: a PNG`);
+    const acTL = png.indexOf('acTL');
+    t.equal(png.readUInt32BE(acTL + 4), n + 1, `episode ${i}: its reset frame and ${n} steps`);
+  }
+  t.same(readdirSync(join(runDir, 'videos')).length, recorded.length, 'no other episode recorded');
 });

@@ -5,6 +5,7 @@ import { Box, Discrete, type Native, type Space } from '../../../proto/spaces.js
 import { stack, toBatchNative, type BatchNative } from '../../../proto/batch.js';
 import type { RemoteEnv, RemoteVectorEnv } from '../../client.js';
 import type { Agent } from './agent.js';
+import type { EpisodeWatcher } from './episode-videos.js';
 
 export interface Episode {
   /** Env steps trained when it ended. */
@@ -22,27 +23,34 @@ export interface TrainOptions {
   onEpisode?: (e: Episode) => boolean | void | Promise<boolean | void>;
   /** Checked every step; true stops training (Ctrl-C). */
   shouldStop?: () => boolean;
+  /** Follows the episodes of copy 0 step by step (episode videos). */
+  watcher?: EpisodeWatcher;
 }
 
 export async function train(env: RemoteEnv, agent: Agent, opts: TrainOptions): Promise<Episode[]> {
   const episodes: Episode[] = [];
+  const w = opts.watcher;
   let obs = (await env.reset({ seed: opts.seed })).obs;
   agent.begin(obs, true);
+  await w?.started();
   let ret = 0;
   let length = 0;
   while (agent.steps < opts.steps && !opts.shouldStop?.()) {
     const action = agent.act(obs, true);
     const r = await env.step(action);
     agent.observe({ action, reward: r.reward, nextObs: r.obs, terminated: r.terminated, truncated: r.truncated }, true);
+    await w?.stepped();
     ret += r.reward;
     length++;
     obs = r.obs;
     if (r.terminated || r.truncated) {
+      await w?.ended();
       const e = { step: agent.steps, return: ret, length };
       episodes.push(e);
       if (await opts.onEpisode?.(e)) break;
       obs = (await env.reset()).obs;
       agent.begin(obs, true);
+      await w?.started();
       ret = 0;
       length = 0;
     }
@@ -62,8 +70,10 @@ export async function trainVector(env: RemoteVectorEnv, agent: Agent, opts: Trai
   const obsSpace = env.singleObservationSpace;
   const actionSpace = env.singleActionSpace;
   const episodes: Episode[] = [];
+  const w = opts.watcher;
   let obs = rowsOf(obsSpace, (await env.reset({ seed: opts.seed })).obs, n);
   obs.forEach((o, i) => agent.begin(o, true, i));
+  await w?.started();
   const ret = new Float64Array(n);
   const length = new Int32Array(n);
   const ended = new Uint8Array(n);
@@ -75,15 +85,18 @@ export async function trainVector(env: RemoteVectorEnv, agent: Agent, opts: Trai
     for (let i = 0; i < n; i++) {
       if (ended[i]) {
         agent.begin(next[i], true, i);
+        if (i === 0) await w?.started();
         ended[i] = 0;
         ret[i] = 0;
         length[i] = 0;
         continue;
       }
       agent.observe({ action: actions[i], reward: r.rewards[i], nextObs: next[i], terminated: r.terminated[i], truncated: r.truncated[i] }, true, i);
+      if (i === 0) await w?.stepped();
       ret[i] += r.rewards[i];
       length[i]++;
       if (r.terminated[i] || r.truncated[i]) {
+        if (i === 0) await w?.ended();
         ended[i] = 1;
         const e = { step: agent.steps, return: ret[i], length: length[i] };
         episodes.push(e);
