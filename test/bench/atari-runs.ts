@@ -55,7 +55,7 @@ async function serverProcess(): Promise<{ address: string; stop: () => void }> {
       s.close();
     }
   }
-  return { address, stop: () => child.kill('SIGINT') };
+  return { address, stop: () => child.kill('SIGKILL') };
 }
 
 export async function atariBench(args: string[]): Promise<void> {

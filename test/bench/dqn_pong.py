@@ -98,7 +98,7 @@ def read(n):
     return data
 
 
-obs = np.frombuffer(read(N * frame), np.uint8).reshape(N, 4, 84, 84)
+obs = np.frombuffer(bytearray(read(N * frame)), np.uint8).reshape(N, 4, 84, 84)
 steps, actions = 0, np.zeros(N, np.int32)
 while True:
     epsilon = START_E + (END_E - START_E) * min(1.0, steps / EXPLORATION)
@@ -108,7 +108,7 @@ while True:
     actions = np.where(explore, rng.integers(0, ACTIONS, N), greedy).astype(np.int32)
     stdout.write(actions.tobytes())
     stdout.flush()
-    next_obs = np.frombuffer(read(N * frame), np.uint8).reshape(N, 4, 84, 84)
+    next_obs = np.frombuffer(bytearray(read(N * frame)), np.uint8).reshape(N, 4, 84, 84)
     rewards = np.frombuffer(read(8 * N), np.float64)
     flags = np.frombuffer(read(3 * N), np.uint8).reshape(3, N)
     for i in range(N):

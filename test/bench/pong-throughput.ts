@@ -69,6 +69,9 @@ async function python(pythonPath: string, address: string, n: number, threads: n
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) },
   });
+  // Ending the run closes the pipe under writes still queued: not an error.
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const chunks: Buffer[] = [];
   let have = 0;
   let waiting: (() => void) | null = null;
@@ -78,7 +81,10 @@ async function python(pythonPath: string, address: string, n: number, threads: n
     waiting?.();
   });
   const readActions = async (): Promise<Int32Array> => {
-    while (have < 4 * n) await new Promise<void>((resolve) => (waiting = resolve));
+    while (have < 4 * n) {
+      if (child.exitCode !== null) throw new Error(`the Python side exited (code ${child.exitCode})`);
+      await new Promise<void>((resolve) => (waiting = resolve));
+    }
     const all = Buffer.concat(chunks);
     chunks.length = 0;
     chunks.push(all.subarray(4 * n));
@@ -123,6 +129,7 @@ async function python(pythonPath: string, address: string, n: number, threads: n
   }
   child.stdin.end();
   child.kill();
+  await exited;
   await env.close();
   stadium.close();
   return window.rate;
