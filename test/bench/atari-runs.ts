@@ -1,5 +1,5 @@
 // The Atari rows of `npm run bench:learn`, opt-in (minutes to hours, not CI), each one command:
-//   npm run bench:learn -- pong-throughput [SECONDS]        ours against PyTorch (pong-throughput.ts)
+//   npm run bench:learn -- pong-throughput [SECONDS [THREADS…]]   ours against PyTorch (pong-throughput.ts)
 //   npm run bench:learn -- --atari pong|pong-book|gravitar [--minutes M] [--num-envs N] [--run-dir DIR] [--seed S]
 // A learning run trains its preset (pong: dqn-pong-fast, pong-book: dqn-pong, gravitar: rnd-gravitar) against an
 // env server in its own process, then draws the curve of the mean return of the last 100 episodes against env
@@ -62,7 +62,7 @@ export async function atariBench(args: string[]): Promise<void> {
   const server = await serverProcess();
   try {
     process.stdout.write(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), CPU training, libtorch ${torch.libtorchVersion()}\n`);
-    if (args[0] === 'pong-throughput') return await pongThroughput(server.address, Number(args[1] ?? 60));
+    if (args[0] === 'pong-throughput') return await pongThroughput(server.address, Number(args[1] ?? 60), args.length > 2 ? args.slice(2).map(Number) : undefined);
     const { values: v, positionals } = parseArgs({ args: args.slice(1), allowPositionals: true, options: { minutes: { type: 'string' }, 'num-envs': { type: 'string' }, 'run-dir': { type: 'string' }, seed: { type: 'string' } } });
     const run = RUNS[positionals[0]];
     if (!run) throw new TypeError(`--atari takes one of ${Object.keys(RUNS).join(', ')}, got '${positionals[0] ?? ''}'`);

@@ -135,7 +135,7 @@ async function python(pythonPath: string, address: string, n: number, threads: n
   return window.rate;
 }
 
-export async function pongThroughput(address: string, seconds = 60): Promise<void> {
+export async function pongThroughput(address: string, seconds = 60, threadCounts?: number[]): Promise<void> {
   const pythonPath = findPythonWithTorch();
   const cores = availableParallelism();
   const rows: string[][] = [];
@@ -144,7 +144,7 @@ export async function pongThroughput(address: string, seconds = 60): Promise<voi
   process.stdout.write(`Pong throughput (dqn-pong-fast recipe, learning from step ${LEARNING_STARTS}; ${seconds} s windows), env server in its own process; baseline: ${pythonPath ? `PyTorch via ${pythonPath}` : 'none (no python3 with torch found)'}\n`);
   print(['envs', 'threads', 'ours env steps/s', 'PyTorch env steps/s', 'ours / PyTorch', 'ours / ours with 1 env']);
   print(['---', '---', '---', '---', '---', '---']);
-  for (const threads of [1, cores]) {
+  for (const threads of threadCounts ?? [1, cores]) {
     for (const n of [1, 8]) {
       const o = await ours(address, n, threads, seconds);
       const p = pythonPath ? await python(pythonPath, address, n, threads, seconds) : NaN;

@@ -45,6 +45,10 @@ export interface Agent {
   actBatch?(obs: readonly Native[], explore: boolean): Native[];
   /** The outcome of the last action (of copy `copy`); with `learn` it is stored and may trigger updates. */
   observe(outcome: Outcome, learn: boolean, copy?: number): void;
+  /** Set by the training loops when they can overlap updates with env steps: observe() then owes them to update(). */
+  deferUpdates?: boolean;
+  /** Runs the updates observe() owes (see deferUpdates). */
+  update?(): void;
   /** Latest training statistics (loss, ε, …) for logs. */
   metrics(): Record<string, number>;
   checkpoint(): AgentCheckpoint;

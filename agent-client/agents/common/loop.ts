@@ -27,7 +27,38 @@ export interface TrainOptions {
   watcher?: EpisodeWatcher;
 }
 
+/**
+ * While an env step is on the wire (the server steps it, maybe in another process or machine), the agent runs the
+ * gradient steps its last transitions owed: one round behind, with the same number of updates per env step.
+ */
+async function stepWhileUpdating<T>(agent: Agent, step: Promise<T>): Promise<T> {
+  if (agent.update) {
+    // A failure is the caller's to see when it awaits the step, not an unhandled rejection meanwhile.
+    step.catch(() => undefined);
+    // Let the request reach the socket before the update holds this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    agent.update();
+  }
+  return step;
+}
+
+/** Overlapping lasts only for the loop: afterwards the agent updates as it observes again. */
+async function overlapping<T>(agent: Agent, run: () => Promise<T>): Promise<T> {
+  if (!agent.update) return run();
+  agent.deferUpdates = true;
+  try {
+    return await run();
+  } finally {
+    agent.update();
+    agent.deferUpdates = false;
+  }
+}
+
 export async function train(env: RemoteEnv, agent: Agent, opts: TrainOptions): Promise<Episode[]> {
+  return overlapping(agent, () => trainLoop(env, agent, opts));
+}
+
+async function trainLoop(env: RemoteEnv, agent: Agent, opts: TrainOptions): Promise<Episode[]> {
   const episodes: Episode[] = [];
   const w = opts.watcher;
   let obs = (await env.reset({ seed: opts.seed })).obs;
@@ -37,7 +68,7 @@ export async function train(env: RemoteEnv, agent: Agent, opts: TrainOptions): P
   let length = 0;
   while (agent.steps < opts.steps && !opts.shouldStop?.()) {
     const action = agent.act(obs, true);
-    const r = await env.step(action);
+    const r = await stepWhileUpdating(agent, env.step(action));
     agent.observe({ action, reward: r.reward, nextObs: r.obs, terminated: r.terminated, truncated: r.truncated }, true);
     await w?.stepped();
     ret += r.reward;
@@ -64,6 +95,10 @@ export async function train(env: RemoteEnv, agent: Agent, opts: TrainOptions): P
  * its episode ended (that step's action is ignored), which here begins the copy's next episode.
  */
 export async function trainVector(env: RemoteVectorEnv, agent: Agent, opts: TrainOptions): Promise<Episode[]> {
+  return overlapping(agent, () => trainVectorLoop(env, agent, opts));
+}
+
+async function trainVectorLoop(env: RemoteVectorEnv, agent: Agent, opts: TrainOptions): Promise<Episode[]> {
   if (!agent.actBatch) throw new TypeError(`agent '${agent.kind}' acts in one env at a time; train it without --num-envs`);
   if (env.batchSize !== env.numEnvs) throw new TypeError(`training needs every copy in each step result; make the session without batch_size`);
   const n = env.numEnvs;
@@ -80,7 +115,7 @@ export async function trainVector(env: RemoteVectorEnv, agent: Agent, opts: Trai
   let stop = false;
   while (!stop && agent.steps < opts.steps && !opts.shouldStop?.()) {
     const actions = agent.actBatch(obs, true);
-    const r = await env.step(actionSpace instanceof Discrete ? (actions as number[]) : toBatchNative(actionSpace, stack(actionSpace, actions), n));
+    const r = await stepWhileUpdating(agent, env.step(actionSpace instanceof Discrete ? (actions as number[]) : toBatchNative(actionSpace, stack(actionSpace, actions), n)));
     const next = rowsOf(obsSpace, r.obs, n);
     for (let i = 0; i < n; i++) {
       if (ended[i]) {

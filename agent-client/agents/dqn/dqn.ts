@@ -22,6 +22,12 @@ export class DQN implements Agent {
   private episodeCount = 0;
   /** Env copies acting at once (a vector session): each feeds its own replay stream. */
   readonly numEnvs: number;
+  /**
+   * When set, observe() owes its gradient steps and target syncs instead of running them, and update() runs them
+   * in order: the training loops call it while the next env step is on the wire, so the two overlap.
+   */
+  deferUpdates = false;
+  private readonly owed: ('learn' | 'sync')[] = [];
 
   /** `makeBonus` builds an intrinsic reward (RND) over this agent's observation encoding and generator. */
   constructor(
@@ -95,10 +101,22 @@ export class DQN implements Agent {
     if (this.stepCount <= c.learningStarts) return;
     const clock = this.clock;
     if (clock % c.trainFrequency === 0) {
-      for (let i = 0; i < c.gradientSteps; i++) this.learner.learn(this.stepCount, this.bonus);
-      if (c.tau < 1) this.learner.updateTarget();
+      for (let i = 0; i < c.gradientSteps; i++) this.owe('learn');
+      if (c.tau < 1) this.owe('sync');
     }
-    if (c.tau >= 1 && clock % c.targetUpdateEvery === 0) this.learner.updateTarget();
+    if (c.tau >= 1 && clock % c.targetUpdateEvery === 0) this.owe('sync');
+  }
+
+  private owe(u: 'learn' | 'sync'): void {
+    this.owed.push(u);
+    if (!this.deferUpdates) this.update();
+  }
+
+  update(): void {
+    for (const u of this.owed.splice(0)) {
+      if (u === 'learn') this.learner.learn(this.stepCount, this.bonus);
+      else this.learner.updateTarget();
+    }
   }
 
   metrics(): Record<string, number> {
@@ -106,6 +124,7 @@ export class DQN implements Agent {
   }
 
   checkpoint(): AgentCheckpoint {
+    this.update();
     const learner = this.learner.checkpoint('');
     const bonus = this.bonus?.checkpoint();
     return {
