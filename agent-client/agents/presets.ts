@@ -63,6 +63,8 @@ const NOTEBOOK_DQN = {
   targetUpdateEvery: 100,
   tau: 1,
   dueling: true,
+  // The notebook's streams: advantage 512-512-A, value 512-1.
+  duelingHidden: { advantage: [512], value: [] },
   loss: 'huber',
   epsilon: { kind: 'linear', start: 0.5, end: 0.02, steps: 960 },
 };
@@ -119,7 +121,7 @@ export const PRESETS: Record<string, Preset> = {
   'rnd-cartpole': {
     agent: 'rnd',
     envs: ['CartPole-v1'],
-    config: { ...NOTEBOOK_DQN, hidden: [128, 256, 128], rnd: { ...NOTEBOOK_RND, features: 128, targetHidden: [128, 256], predictorHidden: [128, 256, 128, 128] } },
+    config: { ...NOTEBOOK_DQN, hidden: [128, 256, 128], duelingHidden: { advantage: [128], value: [] }, rnd: { ...NOTEBOOK_RND, features: 128, targetHidden: [128, 256], predictorHidden: [128, 256, 128, 128] } },
     run: { steps: 200_000 },
     doc: "the Gravitar notebook's agent with its MLP (128-256-128) on CartPole (it reached a mean of 440 after ~600 episodes)",
   },

@@ -84,6 +84,16 @@ t.test('dueling head: Q = V + A − mean A', (t) => {
   const q = torch.tidy(() => torch.noGrad(() => net.forward(torch.tensor(Float32Array.of(1, 2), { shape: [1, 2] })).toArray()));
   t.same([...q], [3.5, 4.5, 2.5]);
   net.dispose();
+  // The Gravitar notebook's streams: the value is one linear layer on the torso, the advantage keeps its hidden layer.
+  const notebook = new QNetwork(torsoFor(ENCODING, []), 3, true, { advantage: [2], value: [] });
+  t.same(notebook.namedParameters().map(([n]) => n).filter((n) => n.startsWith('value')), ['value.0.weight', 'value.0.bias']);
+  setParams(notebook, {
+    'value.0.weight': [1, 1], 'value.0.bias': [0.5],
+    'advantage.0.weight': [1, 0, 0, 1], 'advantage.0.bias': [0, 0], 'advantage.2.weight': [1, 0, 0, 1, 1, 1], 'advantage.2.bias': [0, 0, -3],
+  });
+  const q2 = torch.tidy(() => torch.noGrad(() => notebook.forward(torch.tensor(Float32Array.of(1, 2), { shape: [1, 2] })).toArray()));
+  t.same([...q2], [3.5, 4.5, 2.5], 'V = x0 + x1 + 0.5 directly');
+  notebook.dispose();
   t.end();
 });
 

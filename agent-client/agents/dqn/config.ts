@@ -26,6 +26,8 @@ export interface DQNConfig {
   tau: number;
   double: boolean;
   dueling: boolean;
+  /** Hidden layers of the dueling streams after the torso (null: one of the torso's width in each, as Wang et al.). */
+  duelingHidden: { advantage: number[]; value: number[] } | null;
   loss: 'huber' | 'mse';
   /** Global gradient-norm clip (0 = none). */
   maxGradNorm: number;
@@ -56,6 +58,7 @@ export const DQN_DEFAULTS: DQNConfig = {
   tau: 1,
   double: false,
   dueling: false,
+  duelingHidden: null,
   loss: 'huber',
   maxGradNorm: 0,
   epsilon: { kind: 'linear', start: 1, end: 0.1, steps: 1_000_000 },

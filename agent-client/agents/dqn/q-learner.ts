@@ -13,7 +13,7 @@ import { type Batch, Replay, type ReplayState } from './replay.js';
 
 export type QLearnerConfig = Pick<
   DQNConfig,
-  'gamma' | 'lr' | 'adamEps' | 'batchSize' | 'bufferSize' | 'tau' | 'double' | 'dueling' | 'loss' | 'maxGradNorm' | 'nStep' | 'prioritized' | 'hidden' | 'frameStack'
+  'gamma' | 'lr' | 'adamEps' | 'batchSize' | 'bufferSize' | 'tau' | 'double' | 'dueling' | 'duelingHidden' | 'loss' | 'maxGradNorm' | 'nStep' | 'prioritized' | 'hidden' | 'frameStack'
 >;
 
 /** An intrinsic reward added to every sampled transition (RND). */
@@ -48,7 +48,7 @@ export class QLearner {
     rng: CountingRng,
     streams = 1,
   ) {
-    const net = () => new QNetwork(torsoFor(encoding as Encoding, config.hidden), actions, config.dueling).to(device);
+    const net = () => new QNetwork(torsoFor(encoding as Encoding, config.hidden), actions, config.dueling, config.duelingHidden).to(device);
     this.q = net();
     this.target = net();
     this.target.copyFrom(this.q);
