@@ -12,6 +12,7 @@ import { Stadium } from './client.js';
 import { AGENTS, createAgent } from './agents/registry.js';
 import { PRESETS, preset as presetNamed } from './agents/presets.js';
 import { readCheckpoint } from './agents/common/checkpoint.js';
+import { atariPipeline } from './agents/common/pipeline.js';
 import { evaluate, mean } from './agents/common/loop.js';
 import { ServerGone, checkpointDir, runTraining } from './agents/run.js';
 
@@ -24,7 +25,7 @@ Commands:
           Trains, showing progress; writes metrics.jsonl, TensorBoard events and a checkpoint in DIR, and
           reports the curves to the server's live viewer. Re-running with the same --run-dir resumes from its
           checkpoint. Ctrl-C saves a checkpoint and exits.
-  eval    --checkpoint DIR [--server HOST:PORT] [--episodes N] [--seed N] [--device …]
+  eval    --checkpoint DIR [--server HOST:PORT] [--episodes N] [--seed N] [--device …] [--env-kwargs JSON]
           Greedy evaluation of a saved agent; prints the mean return.
   envs    [--server HOST:PORT]   Lists the server's environments and their spaces.
 
@@ -207,8 +208,17 @@ async function main(): Promise<void> {
     const { meta, tensors } = await readCheckpoint(v.checkpoint, device);
     const stadium = Stadium.connect(v.server!);
     try {
-      const env = await stadium.make(meta.envId);
-      const agent = createAgent(meta.kind, { envId: meta.envId, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed: meta.seed, device, config: meta.config });
+      let envKwargs;
+      try {
+        envKwargs = v['env-kwargs'] ? JSON.parse(v['env-kwargs']) : undefined;
+      } catch (e) {
+        fail(`--env-kwargs must be a JSON object: ${(e as Error).message}`);
+      }
+      const kwargs = AGENTS[meta.kind]?.frames ? (await atariPipeline(stadium, meta.envId, envKwargs)).kwargs : envKwargs;
+      const env = await stadium.make(meta.envId, { kwargs });
+      // The replay's layout follows the env copies it was trained with.
+      const numEnvs = (meta.state as { numEnvs?: number }).numEnvs ?? 1;
+      const agent = createAgent(meta.kind, { envId: meta.envId, observationSpace: env.observationSpace, actionSpace: env.actionSpace, numEnvs }, { seed: meta.seed, device, config: meta.config });
       agent.restore({ tensors, state: meta.state });
       const returns = await evaluate(env, agent, int('episodes', v.episodes, 100), seed);
       process.stdout.write(`${meta.kind} on ${meta.envId} after ${agent.steps} steps: mean greedy return ${mean(returns).toFixed(4)} over ${returns.length} episodes (min ${Math.min(...returns)}, max ${Math.max(...returns)})\n`);

@@ -108,10 +108,8 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
     }
     const a = agent;
     let nextSave = opts.checkpointEvery ? a.steps + opts.checkpointEvery : Infinity;
-    const spec = env.spec;
-    const session0 = env;
     if (opts.recordEvery && !opts.runDir) throw new TypeError('recording episodes (--record-every) needs --run-dir to keep them in');
-    const videos = opts.recordEvery ? new EpisodeVideos(() => session0.render(0), join(opts.runDir!, 'videos'), opts.recordEvery, spec.renderFps) : undefined;
+    const videos = opts.recordEvery ? new EpisodeVideos(() => session.render(0), join(opts.runDir!, 'videos'), opts.recordEvery, session.spec.renderFps) : undefined;
     const trainOn = vec ? (o: Parameters<typeof train>[2]) => trainVector(vec!, a, o) : (o: Parameters<typeof train>[2]) => train(env as RemoteEnv, a, o);
     const episodes = await trainOn({
       steps: opts.steps,

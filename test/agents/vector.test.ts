@@ -109,6 +109,11 @@ t.test('bad requests fail with what to do, and nothing is lost', async (t) => {
   await oneLine(['--preset', 'dqn-pong', '--env', 'CartPole-v1'], /preset 'dqn-pong' fits .* not CartPole-v1; pass one of those as --env/);
   await oneLine(['--preset', 'no-such'], /unknown preset 'no-such'; available: dqn-cartpole/);
   await oneLine(['--agent', 'pdqn', '--env', 'Platform-v0', '--num-envs', '4'], /agent 'pdqn' acts in one env at a time; --num-envs needs dqn or rnd/);
+  // A checkpoint of a vector run evaluates on a plain session.
+  const vecDir = tempDir(t);
+  (await runTraining({ ...base, agent: 'dqn', runDir: vecDir, numEnvs: 2 })).agent.dispose();
+  const evaluated = await promisify(execFile)(process.execPath, ['dist/agent-client/cli.js', 'eval', '--server', address, '--checkpoint', checkpointDir(vecDir), '--episodes', '2']);
+  t.match(evaluated.stdout, /dqn on CartPole-v1 after \d+ steps: mean greedy return .* over 2 episodes/);
   if (!torch.cuda.isAvailable()) await oneLine(['--preset', 'dqn-cartpole', '--device', 'cuda'], /--device cuda: this libtorch or machine has no CUDA; use --device cpu/);
 });
 

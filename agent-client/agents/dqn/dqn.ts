@@ -129,7 +129,7 @@ export class DQN implements Agent {
     const bonus = this.bonus?.checkpoint();
     return {
       tensors: { ...learner.tensors, ...bonus?.tensors },
-      state: { steps: this.stepCount, episodes: this.episodeCount, rng: this.rng.state(), learner: learner.state, bonus: bonus?.state ?? null },
+      state: { steps: this.stepCount, episodes: this.episodeCount, numEnvs: this.numEnvs, rng: this.rng.state(), learner: learner.state, bonus: bonus?.state ?? null },
     };
   }
 
