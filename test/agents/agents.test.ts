@@ -2,6 +2,7 @@
 // checkpoint restores it exactly (same next actions, same tensors after further learning).
 import t from 'tap';
 import { createAgent } from '../../agent-client/agents/registry.js';
+import { RND_DEFAULTS } from '../../agent-client/agents/rnd/rnd.js';
 import { mean, train } from '../../agent-client/agents/common/loop.js';
 import type { Agent } from '../../agent-client/agents/common/agent.js';
 import type { RemoteEnv } from '../../agent-client/client.js';
@@ -44,7 +45,7 @@ for (const c of CASES) {
 t.test('rnd logs an intrinsic reward that falls as the predictor learns familiar states', async (t) => {
   const { connect } = await agentServer(t);
   const env = await connect().make('CartPole-v1');
-  const agent = createAgent('rnd', spacesOf(env), { seed: 4, device: 'cpu', overrides: { ...CASES[4].overrides, rnd: { extrinsicWeight: 2, intrinsicWeight: 1, lr: 1e-3, updateProportion: 1, features: 16, hidden: [32], obsClip: 5, rewardClip: 5 } } });
+  const agent = createAgent('rnd', spacesOf(env), { seed: 4, device: 'cpu', overrides: { ...CASES[4].overrides, rnd: { ...RND_DEFAULTS, lr: 1e-3, updateProportion: 1, features: 16, targetHidden: [32], predictorHidden: [32, 32, 32] } } });
   const rewards = await run(env, agent, 400, 'intrinsic_reward');
   t.ok(rewards.every((r) => r >= 0 && r <= 5), 'intrinsic rewards are clipped to [0, 5]');
   const losses = await run(env, agent, 500, 'rnd_loss');

@@ -87,3 +87,19 @@ t.test('scaling, reward clipping, the newest-frame transport and terminal on lif
   t.ok(ended >= 0, `the episode ended when a life was lost (step ${ended})`);
   t.equal(lives, 4, 'at that step the same game without the option has one life fewer');
 });
+
+t.test('on a NoFrameskip id, preprocessing skips 4 frames unless frameskip is given, and its option list says so', { skip: romSkip }, async (t) => {
+  const reg = atariRegistry();
+  const framesPerStep = (id: string, kw: Record<string, unknown>) => {
+    const env = reg.make(id, { preprocess: true, noop_max: 0, ...kw });
+    const before = env.reset(1).info.frame_number as number;
+    return (env.step(0).info.frame_number as number) - before;
+  };
+  t.equal(framesPerStep('PongNoFrameskip-v4', {}), 4, "Gymnasium's AtariPreprocessing default");
+  t.equal(framesPerStep('PongNoFrameskip-v4', { frameskip: 1 }), 1, 'an explicit frameskip wins');
+  t.equal(framesPerStep('PongNoFrameskip-v4', { frameskip: 3 }), 3, 'an explicit frameskip wins');
+  t.equal(framesPerStep('ALE/Pong-v5', {}), 4, "a v5 id's own frameskip");
+  t.equal(framesPerStep('PongDeterministic-v4', {}), 4, "a Deterministic id's own frameskip");
+  t.match(reg.describe('PongNoFrameskip-v4').info.kwargs.frameskip.description, /with preprocess and no frameskip given, 4/);
+  t.notMatch(reg.describe('ALE/Pong-v5').info.kwargs.frameskip.description, /with preprocess and no frameskip given/);
+});

@@ -5,7 +5,10 @@
 // the end of the budget, P-DQN and MP-DQN oscillate after reaching ~1.0 and a seed's last policy lands anywhere in
 // 0.84-1.0. A case with several seeds also prints the mean over them (Bester et al. report means over seeds).
 // Opt-in rows, run only when named: `python-dqn-cartpole` trains examples/python/dqn_cartpole.py (plain PyTorch
-// through the Python client, installed with pip into a throwaway venv of Debian's python3) against the same server.
+// through the Python client, installed with pip into a throwaway venv of Debian's python3) against the same server;
+// `pong-throughput` (ours against PyTorch, pong-throughput.ts) and the Atari learning runs, one command each:
+// `--atari pong|pong-book|gravitar [--minutes M] [--num-envs N] [--run-dir DIR]` (atari-runs.ts), which leave
+// metrics and curve.svg in the run dir.
 
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -44,6 +47,8 @@ interface Case {
   reference?: () => string;
   /** A training metric sampled 8 times during the run and printed as a curve (e.g. RND's intrinsic reward). */
   curve?: string;
+  /** The preset to train with (else the agent's first preset for the env). */
+  preset?: string;
 }
 
 function frozenLakeOptimum(): string {
@@ -58,7 +63,7 @@ const CASES: Case[] = [
   { name: 'dqn-discretised-platform', agent: 'dqn', env: 'Platform-v0', steps: 20_000, seeds: [1, 2, 3], target: 0.9, evalEpisodes: 1000, checkEvery: 2500, quickEpisodes: 100, stopAtTarget: true },
   { name: 'hdqn-sdp', agent: 'hdqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seeds: [1], target: 0.1, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'paper: h-DQN ≈ 0.13' },
   { name: 'dqn-flat-sdp', agent: 'dqn', env: 'StochasticDecisionProcess-v0', steps: 15_000, seeds: [1], target: null, evalEpisodes: 1000, checkEvery: 10_000, quickEpisodes: 200, stopAtTarget: false, reference: () => 'flat baseline on the same budget; paper: ≈ 0.01' },
-  { name: 'rnd-cartpole', agent: 'rnd', env: 'CartPole-v1', steps: 20_000, seeds: [1], target: null, evalEpisodes: 20, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
+  { name: 'rnd-cartpole', preset: 'rnd-cartpole-nstep', agent: 'rnd', env: 'CartPole-v1', steps: 20_000, seeds: [1], target: null, evalEpisodes: 20, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
   { name: 'rnd-frozenlake8x8', agent: 'rnd', env: 'FrozenLake8x8-v1', steps: 20_000, seeds: [1], target: null, evalEpisodes: 200, checkEvery: 20_000, quickEpisodes: 0, stopAtTarget: false, curve: 'intrinsic_reward' },
   { name: 'qlearning-frozenlake', agent: 'qlearning', env: 'FrozenLake-v1', steps: 200_000, seeds: [1], target: 0.7, evalEpisodes: 1000, checkEvery: 25_000, quickEpisodes: 200, stopAtTarget: false, reference: frozenLakeOptimum },
 ];
@@ -97,7 +102,7 @@ async function runSeed(c: Case, seed: number, address: string): Promise<SeedResu
   const stadium = Stadium.connect(address);
   const env = await stadium.make(c.env, { kwargs: c.envKwargs });
   const evalEnv = await stadium.make(c.env, { kwargs: c.envKwargs });
-  const agent = createAgent(c.agent, { envId: c.env, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed, device: 'cpu', overrides: c.overrides });
+  const agent = createAgent(c.agent, { envId: c.env, observationSpace: env.observationSpace, actionSpace: env.actionSpace }, { seed, device: 'cpu', overrides: c.overrides, preset: c.preset });
   const runDir = join(tmpdir(), 'stadium-bench', c.seeds.length > 1 ? `${c.name}-seed${seed}` : c.name);
   rmSync(runDir, { recursive: true, force: true });
   const log = new RunLog(runDir, c.steps, process.stderr.isTTY ? process.stderr : null);
@@ -218,6 +223,11 @@ function table(rows: Row[]): string {
 }
 
 const wanted = process.argv.slice(2);
+if (wanted[0] === 'pong-throughput' || wanted[0] === '--atari') {
+  const { atariBench } = await import('./atari-runs.js');
+  await atariBench(wanted);
+  process.exit(0);
+}
 const unknown = wanted.filter((w) => !CASES.some((c) => c.name === w) && !PYTHON_CASES.some((c) => c.name === w));
 if (unknown.length) {
   process.stderr.write(`unknown bench case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}; opt-in: ${PYTHON_CASES.map((c) => c.name).join(', ')}\n`);

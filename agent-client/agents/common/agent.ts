@@ -6,8 +6,11 @@ import type * as torch from '../../torch/index.js';
 
 export interface EnvSpaces {
   envId: string;
+  /** Spaces of one copy. */
   observationSpace: Space;
   actionSpace: Space;
+  /** Copies of a vector session the agent will act in (1 when omitted). */
+  numEnvs?: number;
 }
 
 export interface Outcome {
@@ -31,12 +34,21 @@ export interface Agent {
   readonly config: object;
   /** Env steps trained on so far. */
   readonly steps: number;
-  /** An episode starts at `obs`; `learn` says whether it is a training episode (else an evaluation). */
-  begin(obs: Native, learn: boolean): void;
+  /**
+   * An episode starts at `obs`; `learn` says whether it is a training episode (else an evaluation). `copy`: which
+   * copy of a vector session (agents with actBatch).
+   */
+  begin(obs: Native, learn: boolean, copy?: number): void;
   /** The action for `obs`: exploring while training, greedy when `explore` is false. */
   act(obs: Native, explore: boolean): Native;
-  /** The outcome of the last action; with `learn` it is stored and may trigger updates. */
-  observe(outcome: Outcome, learn: boolean): void;
+  /** Vector acting: the actions for one observation per copy, from one batched forward pass. */
+  actBatch?(obs: readonly Native[], explore: boolean): Native[];
+  /** The outcome of the last action (of copy `copy`); with `learn` it is stored and may trigger updates. */
+  observe(outcome: Outcome, learn: boolean, copy?: number): void;
+  /** Set by the training loops when they can overlap updates with env steps: observe() then owes them to update(). */
+  deferUpdates?: boolean;
+  /** Runs the updates observe() owes (see deferUpdates). */
+  update?(): void;
   /** Latest training statistics (loss, ε, …) for logs. */
   metrics(): Record<string, number>;
   checkpoint(): AgentCheckpoint;

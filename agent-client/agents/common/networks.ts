@@ -34,21 +34,24 @@ function convOut(size: number, kernel: number, stride: number): number {
   return Math.floor((size - kernel) / stride) + 1;
 }
 
-/**
- * Nature DQN: 32×8×8/4, 64×4×4/2, 64×3×3/1, then a 512-unit layer. Needs frames of at least 36×36. `raw`: the
- * input is uint8 frames to scale to [0, 1] (else floats used as they are).
- */
-export function natureCnn([channels, height, width]: readonly number[], raw = true): Torso {
+/** The Nature DQN conv stack, 32×8×8/4, 64×4×4/2, 64×3×3/1, flattened: the layers and their output width. */
+export function natureConvLayers([channels, height, width]: readonly number[]): { layers: torch.nn.Module[]; features: number } {
   const h = convOut(convOut(convOut(height, 8, 4), 4, 2), 3, 1);
   const w = convOut(convOut(convOut(width, 8, 4), 4, 2), 3, 1);
-  if (h < 1 || w < 1) throw new RangeError(`the Nature DQN conv net needs frames of at least 36x36, got ${height}x${width}`);
-  const body = new nn.Sequential(
-    new nn.Conv2d(channels, 32, 8, { stride: 4 }), new nn.ReLU(),
-    new nn.Conv2d(32, 64, 4, { stride: 2 }), new nn.ReLU(),
-    new nn.Conv2d(64, 64, 3), new nn.ReLU(),
-    new nn.Flatten(), new nn.Linear(64 * h * w, 512), new nn.ReLU(),
-  );
-  return new Torso(body, 512, raw);
+  if (h < 1 || w < 1) {
+    throw new RangeError(`the Nature DQN conv net needs [channels, height, width] frames of at least 36x36, got [${channels}, ${height}, ${width}]; for Atari ids make the env with preprocess: true (84x84 grayscale, a stack of 4)`);
+  }
+  const layers = [new nn.Conv2d(channels, 32, 8, { stride: 4 }), new nn.ReLU(), new nn.Conv2d(32, 64, 4, { stride: 2 }), new nn.ReLU(), new nn.Conv2d(64, 64, 3), new nn.ReLU(), new nn.Flatten()];
+  return { layers, features: 64 * h * w };
+}
+
+/**
+ * Nature DQN: the conv stack, then a 512-unit layer. `raw`: the input is uint8 frames to scale to [0, 1] (else
+ * floats used as they are).
+ */
+export function natureCnn(shape: readonly number[], raw = true): Torso {
+  const conv = natureConvLayers(shape);
+  return new Torso(new nn.Sequential(...conv.layers, new nn.Linear(conv.features, 512), new nn.ReLU()), 512, raw);
 }
 
 /** The conv net for frames, else an MLP with the given hidden sizes (ReLU after each). */

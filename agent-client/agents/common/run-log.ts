@@ -17,6 +17,8 @@ export class RunLog {
   private lastTime = Date.now();
   private rate = 0;
   episodes = 0;
+  /** Also receives everything written (the server's ReportMetrics, for the live viewer). */
+  sink: ((step: number, values: Record<string, number>) => void) | null = null;
 
   /** `runDir` null: progress only; `progress` null: no progress line. */
   constructor(
@@ -60,6 +62,7 @@ export class RunLog {
   write(step: number, values: Record<string, number>): void {
     if (this.jsonl) appendFileSync(this.jsonl, JSON.stringify({ step, time: (Date.now() - this.started) / 1000, ...values }) + '\n');
     this.events?.scalars(step, values);
+    this.sink?.(step, values);
   }
 
   private draw(step: number, metrics: Record<string, number>): void {

@@ -13,7 +13,12 @@ export interface DQNConfig {
   bufferSize: number;
   /** Env steps of ε-greedy acting before the first update. */
   learningStarts: number;
-  /** Env steps between training rounds, and gradient steps per round. */
+  /**
+   * What trainFrequency, targetUpdateEvery and ε's schedule count: env steps (Mnih et al.), or finished episodes,
+   * a training round running when an episode ends (the Gravitar notebook's DQN+RND).
+   */
+  scheduleUnit: 'steps' | 'episodes';
+  /** Env steps (or episodes) between training rounds, and gradient steps per round. */
   trainFrequency: number;
   gradientSteps: number;
   /** Target network: copied every `targetUpdateEvery` env steps when tau = 1, else Polyak-averaged with tau every round. */
@@ -21,6 +26,8 @@ export interface DQNConfig {
   tau: number;
   double: boolean;
   dueling: boolean;
+  /** Hidden layers of the dueling streams after the torso (null: one of the torso's width in each, as Wang et al.). */
+  duelingHidden: { advantage: number[]; value: number[] } | null;
   loss: 'huber' | 'mse';
   /** Global gradient-norm clip (0 = none). */
   maxGradNorm: number;
@@ -44,12 +51,14 @@ export const DQN_DEFAULTS: DQNConfig = {
   batchSize: 32,
   bufferSize: 1_000_000,
   learningStarts: 50_000,
+  scheduleUnit: 'steps',
   trainFrequency: 4,
   gradientSteps: 1,
   targetUpdateEvery: 10_000,
   tau: 1,
   double: false,
   dueling: false,
+  duelingHidden: null,
   loss: 'huber',
   maxGradNorm: 0,
   epsilon: { kind: 'linear', start: 1, end: 0.1, steps: 1_000_000 },
@@ -70,6 +79,7 @@ export function checkDQNConfig(c: DQNConfig): void {
   if (!(c.gamma >= 0 && c.gamma <= 1)) throw new RangeError(`dqn config 'gamma' must be in [0, 1], got ${c.gamma}`);
   if (!(c.lr > 0)) throw new RangeError(`dqn config 'lr' must be > 0, got ${c.lr}`);
   if (!(c.tau > 0 && c.tau <= 1)) throw new RangeError(`dqn config 'tau' must be in (0, 1], got ${c.tau}`);
+  if (c.scheduleUnit !== 'steps' && c.scheduleUnit !== 'episodes') throw new TypeError(`dqn config 'scheduleUnit' must be 'steps' or 'episodes', got ${JSON.stringify(c.scheduleUnit)}`);
   if (c.loss !== 'huber' && c.loss !== 'mse') throw new TypeError(`dqn config 'loss' must be 'huber' or 'mse', got ${JSON.stringify(c.loss)}`);
   if (!Number.isInteger(c.learningStarts) || c.learningStarts < 0) throw new RangeError(`dqn config 'learningStarts' must be an integer >= 0, got ${c.learningStarts}`);
   checkSchedule('dqn config epsilon', c.epsilon);

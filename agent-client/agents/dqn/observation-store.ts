@@ -2,7 +2,8 @@
 // first k-1 frames repeat the previous observation's last k-1) are deduplicated: a continuing observation adds
 // only its newest frame, so replay holds about one frame per step instead of 2k. An observation's id is the
 // serial number of its newest frame; its frames are the k serials ending there. Vectors are the k = 1 case, where
-// the dedup is that a transition's next observation is the next transition's observation.
+// the dedup is that a transition's next observation is the next transition's observation. With several streams (the
+// copies of a vector env) each has its own region of `frames` and its own numbering, so stacks stay contiguous.
 
 import * as torch from '../../torch/index.js';
 
@@ -10,12 +11,12 @@ export class ObservationStore {
   readonly frames: torch.Tensor;
   private readonly frameShape: number[];
   private readonly frameSize: number;
-  private written = 0;
-  private last: Float32Array | Uint8Array | null = null;
+  private readonly written: number[];
+  private readonly last: (Float32Array | Uint8Array | null)[];
 
   /**
-   * `stack` > 1 treats dim 0 of `obsShape` as the stack of frames. `capacity` counts frames; observations
-   * whose frames were overwritten are no longer `intact`.
+   * `stack` > 1 treats dim 0 of `obsShape` as the stack of frames. `capacity` counts frames per stream;
+   * observations whose frames were overwritten are no longer `intact`.
    */
   constructor(
     readonly obsShape: readonly number[],
@@ -23,44 +24,54 @@ export class ObservationStore {
     readonly stack: number,
     readonly capacity: number,
     readonly device: torch.Device,
+    readonly streams = 1,
   ) {
     if (stack > 1 && obsShape[0] !== stack) throw new RangeError(`a stack of ${stack} frames needs observations of shape [${stack}, …], got [${obsShape}]`);
     this.frameShape = stack > 1 ? obsShape.slice(1) : [...obsShape];
     this.frameSize = this.frameShape.reduce((a, b) => a * b, 1);
-    this.frames = torch.keep(torch.zeros([capacity, ...this.frameShape], { dtype, device }));
+    this.frames = torch.keep(torch.zeros([streams * capacity, ...this.frameShape], { dtype, device }));
+    this.written = new Array<number>(streams).fill(0);
+    this.last = new Array(streams).fill(null);
   }
 
-  /** Frames written so far (also the id the next frame will get, plus one). */
-  get serial(): number {
-    return this.written;
+  /** Frames written so far in each stream (also the id the next frame will get, plus one). */
+  serials(): number[] {
+    return [...this.written];
   }
 
-  /** After a checkpoint's frames were copied back: continue numbering from there. */
-  restore(framesWritten: number): void {
-    this.written = framesWritten;
-    this.last = null;
+  /** After a checkpoint's frames were copied back: continue each stream's numbering from there. */
+  restore(framesWritten: readonly number[]): void {
+    if (framesWritten.length !== this.streams) throw new RangeError(`the checkpoint's replay has ${framesWritten.length} streams (env copies), this one ${this.streams}; resume with the same --num-envs`);
+    framesWritten.forEach((n, i) => (this.written[i] = n));
+    this.last.fill(null);
   }
 
-  /** Stores an observation; `continues` says it follows the previous one in the same episode. Returns its id. */
-  put(obs: Float32Array | Uint8Array, continues: boolean): number {
+  /** Stores an observation; `continues` says it follows the stream's previous one in the same episode. Returns its id. */
+  put(obs: Float32Array | Uint8Array, continues: boolean, stream = 0): number {
     const k = this.stack;
-    const shifted = continues && this.last !== null && (k === 1 || sameOverlap(this.last, obs, this.frameSize));
-    for (let j = shifted ? k - 1 : 0; j < k; j++) this.writeFrame(obs.subarray(j * this.frameSize, (j + 1) * this.frameSize));
-    this.last = k > 1 ? obs.slice() : null;
-    return this.written - 1;
+    const last = this.last[stream];
+    const shifted = continues && last !== null && (k === 1 || sameOverlap(last, obs, this.frameSize));
+    for (let j = shifted ? k - 1 : 0; j < k; j++) this.writeFrame(obs.subarray(j * this.frameSize, (j + 1) * this.frameSize), stream);
+    this.last[stream] = k > 1 ? obs.slice() : null;
+    return this.written[stream] - 1;
   }
 
-  /** Whether every frame of observation `id` is still stored. */
-  intact(id: number): boolean {
-    return id - this.stack + 1 >= this.written - this.capacity && id < this.written;
+  /** Whether every frame of the stream's observation `id` is still stored. */
+  intact(id: number, stream = 0): boolean {
+    return id - this.stack + 1 >= this.written[stream] - this.capacity && id < this.written[stream];
   }
 
-  /** The observations whose ids are in `ids` (int64 [B] on the device) as one [B, ...obsShape] tensor there. */
-  gather(ids: torch.Tensor): torch.Tensor {
+  /**
+   * The observations whose ids are in `ids` (int64 [B] on the device) as one [B, ...obsShape] tensor there;
+   * `streams` (int64 [B]) says whose ids they are when there are several.
+   */
+  gather(ids: torch.Tensor, streams?: torch.Tensor): torch.Tensor {
     return torch.tidy(() => {
       // Observation id i is made of the frames with serials i-k+1 … i, which sit at those serials modulo capacity.
       const serials = ids.unsqueeze(1).add(torch.arange(1 - this.stack, 1, 1, { device: this.device }));
-      return this.frames.index(serials.remainder(this.capacity).flatten()).reshape([ids.size(0), ...this.obsShape]);
+      let rows = serials.remainder(this.capacity);
+      if (streams) rows = rows.add(streams.mul(this.capacity).unsqueeze(1));
+      return this.frames.index(rows.flatten()).reshape([ids.size(0), ...this.obsShape]);
     });
   }
 
@@ -68,10 +79,10 @@ export class ObservationStore {
     this.frames.dispose();
   }
 
-  private writeFrame(frame: Float32Array | Uint8Array): void {
-    const slot = this.written % this.capacity;
+  private writeFrame(frame: Float32Array | Uint8Array, stream: number): void {
+    const slot = stream * this.capacity + (this.written[stream] % this.capacity);
     torch.tidy(() => this.frames.select(0, slot).copy_(torch.tensor(frame, { shape: this.frameShape, device: this.device })));
-    this.written++;
+    this.written[stream]++;
   }
 }
 

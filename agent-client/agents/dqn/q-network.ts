@@ -2,7 +2,7 @@
 // Q = V(s) + A(s, a) − mean_a A(s, a).
 
 import * as torch from '../../torch/index.js';
-import type { Torso } from '../common/networks.js';
+import { type Torso, mlp } from '../common/networks.js';
 
 const { nn } = torch;
 
@@ -15,13 +15,16 @@ export class QNetwork extends torch.nn.Module {
     private readonly torso: Torso,
     readonly actions: number,
     dueling: boolean,
+    /** Hidden layers of each dueling stream; by default one of the torso's width. */
+    duelingHidden: { advantage: number[]; value: number[] } | null = null,
   ) {
     super();
     this.registerModule('torso', torso);
     if (dueling) {
-      const hidden = torso.features;
-      this.value = this.registerModule('value', new nn.Sequential(new nn.Linear(hidden, hidden), new nn.ReLU(), new nn.Linear(hidden, 1)));
-      this.advantage = this.registerModule('advantage', new nn.Sequential(new nn.Linear(hidden, hidden), new nn.ReLU(), new nn.Linear(hidden, actions)));
+      const f = torso.features;
+      const { advantage, value } = duelingHidden ?? { advantage: [f], value: [f] };
+      this.value = this.registerModule('value', mlp([f, ...value, 1], false));
+      this.advantage = this.registerModule('advantage', mlp([f, ...advantage, actions], false));
       this.head = null;
     } else {
       this.head = this.registerModule('head', new nn.Linear(torso.features, actions));

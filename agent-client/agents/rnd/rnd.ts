@@ -1,16 +1,19 @@
 // Random Network Distillation (Burda et al. 2018) as an exploration bonus for DQN: a fixed, randomly initialised
-// target network f and a trained predictor f̂ (both orthogonally initialised) embed observations normalised by
-// their running mean and std (clipped to ±5); the intrinsic reward is the predictor's squared error divided by a
-// running std of that error and clipped. The predictor trains on a random `updateProportion` of each batch.
+// target network f and a trained predictor f̂ (both orthogonally initialised, gain √2) embed observations; the
+// intrinsic reward is the predictor's squared error, normalised and clipped. The paper normalises observations by
+// their running mean and std and divides the error by its running std; the Gravitar notebook's recipe feeds frames
+// as they are and z-scores the error over the last 1000 values (`rewardWindow`). The predictor trains on a random
+// `updateProportion` of each batch.
 
 import * as torch from '../../torch/index.js';
 import type { AgentCheckpoint } from '../common/agent.js';
 import { prefixed, required, withPrefix } from '../common/checkpoint.js';
 import type { Encoding } from '../common/encoding.js';
-import { mlp, natureCnn } from '../common/networks.js';
+import { Torso, mlp, natureConvLayers } from '../common/networks.js';
 import type { CountingRng } from '../common/rng.js';
 import type { RewardBonus } from '../dqn/q-learner.js';
 import { RunningStats } from './running-stats.js';
+import { WindowStats } from './window-stats.js';
 
 export interface RNDConfig {
   /** Burda et al. weigh extrinsic rewards 2 and intrinsic ones 1. */
@@ -18,33 +21,40 @@ export interface RNDConfig {
   intrinsicWeight: number;
   lr: number;
   updateProportion: number;
-  /** Embedding size of f and f̂ (512 in the paper's conv nets). */
+  /** Embedding size of f and f̂. */
   features: number;
-  /** Hidden sizes of the MLPs for vector observations. */
-  hidden: number[];
+  /** Hidden sizes between the input (a vector, or the Nature conv stack's flattened features) and the embedding. */
+  targetHidden: number[];
+  predictorHidden: number[];
+  /** Normalise observations by their running mean and std, clipped to ±obsClip (paper); else frames are /255. */
+  normaliseObs: boolean;
   obsClip: number;
+  /** 0: error / running std of every error so far, clipped to [0, rewardClip] (paper). N: z-score over the last N errors, clipped to ±rewardClip. */
+  rewardWindow: number;
   rewardClip: number;
 }
 
+/** The paper's conv RND: target conv-512, predictor conv-512-512-512. */
 export const RND_DEFAULTS: RNDConfig = {
   extrinsicWeight: 2,
   intrinsicWeight: 1,
   lr: 1e-4,
   updateProportion: 0.25,
   features: 512,
-  hidden: [256, 256],
+  targetHidden: [],
+  predictorHidden: [512, 512],
+  normaliseObs: true,
   obsClip: 5,
+  rewardWindow: 0,
   rewardClip: 5,
 };
 
-function network(encoding: Pick<Encoding, 'shape' | 'dtype'>, c: RNDConfig, extraLayers: number): torch.nn.Sequential {
-  const { nn } = torch;
-  // Normalised frames are already floats around 0, so the conv torso must not rescale them again.
-  const torso = encoding.dtype === 'uint8' ? natureCnn(encoding.shape, false) : mlp([encoding.shape[0], ...c.hidden], true);
-  const width = encoding.dtype === 'uint8' ? 512 : c.hidden[c.hidden.length - 1];
-  const head: torch.nn.Module[] = [];
-  for (let i = 0; i < extraLayers; i++) head.push(new nn.Linear(width, width), new nn.ReLU());
-  const net = new nn.Sequential(torso, ...head, new nn.Linear(width, c.features));
+function network(encoding: Pick<Encoding, 'shape' | 'dtype'>, hidden: number[], c: RNDConfig): torch.nn.Module {
+  const conv = encoding.dtype === 'uint8' ? natureConvLayers(encoding.shape) : null;
+  const inputs = conv ? conv.features : encoding.shape[0];
+  const head = mlp([inputs, ...hidden, c.features], false);
+  // Normalised observations are floats around 0 already; raw frames are scaled to [0, 1] by the torso.
+  const net = conv ? new Torso(new torch.nn.Sequential(...conv.layers, head), c.features, !c.normaliseObs) : head;
   torch.noGrad(() => {
     for (const [name, p] of net.namedParameters()) {
       if (name.endsWith('bias')) torch.nn.init.zeros_(p);
@@ -55,12 +65,14 @@ function network(encoding: Pick<Encoding, 'shape' | 'dtype'>, c: RNDConfig, extr
 }
 
 export class RND implements RewardBonus {
-  readonly target: torch.nn.Sequential;
-  readonly predictor: torch.nn.Sequential;
+  readonly target: torch.nn.Module;
+  readonly predictor: torch.nn.Module;
   readonly optimizer: torch.optim.Adam;
   readonly obsStats: RunningStats;
   readonly errStats = new RunningStats(1);
+  readonly errWindow: WindowStats | null;
   private lastIntrinsic = NaN;
+  private lastRaw = NaN;
   private lastLoss = NaN;
 
   constructor(
@@ -70,9 +82,11 @@ export class RND implements RewardBonus {
     private readonly rng: CountingRng,
   ) {
     if (!(config.updateProportion > 0 && config.updateProportion <= 1)) throw new RangeError(`rnd updateProportion must be in (0, 1], got ${config.updateProportion}`);
-    this.target = network(encoding, config, 0).to(device);
+    if (!Number.isInteger(config.rewardWindow) || config.rewardWindow < 0) throw new RangeError(`rnd rewardWindow must be an integer >= 0, got ${config.rewardWindow}`);
+    this.target = network(encoding, config.targetHidden, config).to(device);
     // The predictor is deeper than the target, as in the paper, so it can fit f rather than merely match its shape.
-    this.predictor = network(encoding, config, 2).to(device);
+    this.predictor = network(encoding, config.predictorHidden, config).to(device);
+    this.errWindow = config.rewardWindow > 0 ? new WindowStats(config.rewardWindow) : null;
     this.optimizer = new torch.optim.Adam(this.predictor.parameters(), { lr: config.lr, betas: [0.9, 0.999], eps: 1e-8 });
     this.obsStats = new RunningStats(encoding.shape.reduce((a, b) => a * b, 1));
   }
@@ -85,10 +99,11 @@ export class RND implements RewardBonus {
   }
 
   observe(obs: Float32Array | Uint8Array): void {
-    this.obsStats.update(obs);
+    if (this.config.normaliseObs) this.obsStats.update(obs);
   }
 
   private normalise(obs: torch.Tensor): torch.Tensor {
+    if (!this.config.normaliseObs) return obs;
     const shape = [1, ...this.encoding.shape];
     const mean = torch.tensor(Float32Array.from(this.obsStats.mean), { shape, device: this.device });
     const std = torch.tensor(this.obsStats.std(), { shape, device: this.device });
@@ -105,8 +120,14 @@ export class RND implements RewardBonus {
   reward(nextObs: torch.Tensor): torch.Tensor {
     return torch.noGrad(() => {
       const err = this.error(nextObs);
-      for (const e of err.data() as Float32Array) this.errStats.update([e]);
-      const r = err.div(this.errStats.std()[0]).clamp(0, this.config.rewardClip);
+      const clip = this.config.rewardClip;
+      const w = this.errWindow;
+      for (const e of err.data() as Float32Array) {
+        if (w) w.push(e);
+        else this.errStats.update([e]);
+      }
+      const r = w ? err.sub(w.mean()).div(w.std()).clamp(-clip, clip) : err.div(this.errStats.std()[0]).clamp(0, clip);
+      this.lastRaw = err.mean().item();
       this.lastIntrinsic = r.mean().item();
       return r;
     });
@@ -125,19 +146,22 @@ export class RND implements RewardBonus {
   }
 
   metrics(): Record<string, number> {
-    return { intrinsic_reward: this.lastIntrinsic, rnd_loss: this.lastLoss };
+    return { intrinsic_reward: this.lastIntrinsic, intrinsic_raw: this.lastRaw, rnd_loss: this.lastLoss };
   }
 
   checkpoint(): AgentCheckpoint {
     const stats = (s: RunningStats, name: string) => ({ [`rnd.${name}_mean`]: torch.tensor(s.mean), [`rnd.${name}_m2`]: torch.tensor(s.m2) });
     return {
-      tensors: { ...prefixed(this.target, 'rnd.target.'), ...prefixed(this.predictor, 'rnd.predictor.'), ...prefixed(this.optimizer, 'rnd.adam.'), ...stats(this.obsStats, 'obs'), ...stats(this.errStats, 'err') },
-      state: { obsCount: this.obsStats.count, errCount: this.errStats.count },
+      tensors: {
+        ...prefixed(this.target, 'rnd.target.'), ...prefixed(this.predictor, 'rnd.predictor.'), ...prefixed(this.optimizer, 'rnd.adam.'),
+        ...stats(this.obsStats, 'obs'), ...stats(this.errStats, 'err'), ...(this.errWindow ? { 'rnd.err_window': torch.tensor(this.errWindow.values) } : {}),
+      },
+      state: { obsCount: this.obsStats.count, errCount: this.errStats.count, windowCount: this.errWindow?.count ?? 0 },
     };
   }
 
   restore(c: AgentCheckpoint): void {
-    const s = c.state as unknown as { obsCount: number; errCount: number };
+    const s = c.state as unknown as { obsCount: number; errCount: number; windowCount: number };
     this.target.loadStateDict(withPrefix(c.tensors, 'rnd.target.'));
     this.predictor.loadStateDict(withPrefix(c.tensors, 'rnd.predictor.'));
     this.optimizer.loadStateDict(withPrefix(c.tensors, 'rnd.adam.'));
@@ -145,6 +169,10 @@ export class RND implements RewardBonus {
       stats.mean.set(required(c.tensors, `rnd.${name}_mean`).data() as Float64Array);
       stats.m2.set(required(c.tensors, `rnd.${name}_m2`).data() as Float64Array);
       stats.count = count;
+    }
+    if (this.errWindow) {
+      this.errWindow.values.set(required(c.tensors, 'rnd.err_window').data() as Float64Array);
+      this.errWindow.count = s.windowCount;
     }
   }
 

@@ -59,12 +59,18 @@ export function compactList(values: readonly number[]): string {
   return parts.join(', ');
 }
 
+/** Preprocessing's frame skip on ids that step one frame (NoFrameskip), unless frameskip is given: Gymnasium's default. */
+export const PREPROCESS_FRAMESKIP = 4;
+
 export function atariKwargs(d: FlavourDefaults, game: GameFlavours): EnvInfo['kwargs'] {
   return {
     mode: { description: `game mode: ${compactList(game.modes)}; null = ALE's default (${game.defaultMode})`, default: null },
     difficulty: { description: `difficulty: ${compactList(game.difficulties)}; null = ALE's default (${game.defaultDifficulty})`, default: null },
     obs_type: { description: "'rgb' (rows x 160 x 3; 210 rows for most games), 'grayscale' (rows x 160) or 'ram' (128 bytes); ignored with preprocess", default: d.obsType },
-    frameskip: { description: 'frames per step: an integer, or [low, high) to draw it uniformly each step', default: Array.isArray(d.frameskip) ? [...d.frameskip] : d.frameskip },
+    frameskip: {
+      description: `frames per step: an integer, or [low, high) to draw it uniformly each step${d.frameskip === 1 ? `; with preprocess and no frameskip given, ${PREPROCESS_FRAMESKIP} (as Gymnasium's AtariPreprocessing on a NoFrameskip env)` : ''}`,
+      default: Array.isArray(d.frameskip) ? [...d.frameskip] : d.frameskip,
+    },
     repeat_action_probability: { description: 'sticky actions: probability that a frame repeats the previous action', default: d.repeatActionProbability },
     full_action_space: { description: 'use all 18 actions instead of the game\'s minimal set', default: false },
     max_num_frames_per_episode: { description: 'truncate an episode after this many frames (0 = never)', default: MAX_FRAMES_V5 },
@@ -141,8 +147,10 @@ export function parsePreprocessOptions(info: EnvInfo, kw: Kwargs, atari: AtariOp
   const frameStack = integerOption(info, kw, 'frame_stack', 4, 1, 64);
   const frameStackTransport = choice(info, kw, 'frame_stack_transport', 'full', ['full', 'newest'] as const);
   if (frameStackTransport === 'newest' && frameStack === 1) throw new InvalidOption(`${info.id}: frame_stack_transport 'newest' needs frame_stack > 1`);
+  // The id's own frameskip is the preprocessing's skip, except that a one-frame id gets Gymnasium's 4 unless asked.
+  const frameSkip = atari.frameskip === 1 && kw.frameskip === undefined ? PREPROCESS_FRAMESKIP : atari.frameskip;
   return {
-    frameSkip: atari.frameskip,
+    frameSkip,
     noopMax: integerOption(info, kw, 'noop_max', 30, 0, 100_000),
     screenSize: integerOption(info, kw, 'screen_size', 84, 1, 160),
     terminalOnLifeLoss: booleanOption(info, kw, 'terminal_on_life_loss', false),
