@@ -13,7 +13,9 @@ import { atariIds } from '../../env-server/envs/atari/ids.js';
 import { SHARED_ROMS, atariRegistry, fnv1a, romSkip } from './shared.js';
 
 t.test('every game of the emulator\'s table has ale-py\'s ids with their settings, described without any ROM', async (t) => {
-  const reg = atariRegistry(mkdtempSync(join(tmpdir(), 'stadium-noroms-')));
+  const empty = mkdtempSync(join(tmpdir(), 'stadium-noroms-'));
+  t.teardown(() => rmSync(empty, { recursive: true, force: true }));
+  const reg = atariRegistry(empty);
   const ids = reg.ids();
   const games = atariGames();
   t.ok(games.length >= 10, `${games.length} games in the table`);
@@ -119,7 +121,9 @@ t.test('bad options are refused with what is allowed', { skip: romSkip }, async 
 });
 
 t.test('mode and difficulty are checked against the game\'s lists before any ROM is needed (INVALID_ARGUMENT naming the allowed values)', async (t) => {
-  const reg = atariRegistry(mkdtempSync(join(tmpdir(), 'stadium-noroms-')));
+  const empty = mkdtempSync(join(tmpdir(), 'stadium-noroms-'));
+  t.teardown(() => rmSync(empty, { recursive: true, force: true }));
+  const reg = atariRegistry(empty);
   const code = (id: string, kw: Record<string, unknown>) => {
     try {
       reg.make(id, kw);
