@@ -92,8 +92,9 @@ t.test('on a NoFrameskip id, preprocessing skips 4 frames unless frameskip is gi
   const reg = atariRegistry();
   const framesPerStep = (id: string, kw: Record<string, unknown>) => {
     const env = reg.make(id, { preprocess: true, noop_max: 0, ...kw });
-    const before = env.reset(1).info.frame_number as number;
-    return (env.step(0).info.frame_number as number) - before;
+    // Atari infos are int64, as ale-py's ints.
+    const before = env.reset(1).info.frame_number as bigint;
+    return Number((env.step(0).info.frame_number as bigint) - before);
   };
   t.equal(framesPerStep('PongNoFrameskip-v4', {}), 4, "Gymnasium's AtariPreprocessing default");
   t.equal(framesPerStep('PongNoFrameskip-v4', { frameskip: 1 }), 1, 'an explicit frameskip wins');
