@@ -433,9 +433,22 @@ function drawSpan(count: i32, hpos: i32): void {
     } else {
       const enabled = others | nonZeroBytes(players0) | (nonZeroBytes(players1) << 2) | (on ? PF_BIT * 0x01010101 : 0);
       const table = priorityColour + (group < 80 ? 0 : 256) + <usize>priorityAndScore;
+      // The kinds of thing drawn anywhere in this span's clocks of the group.
+      let seen = enabled & (<u32>0xffffffff << (<u32>first << 3)) & (<u32>0xffffffff >>> (<u32>(4 - last) << 3));
+      seen |= seen >> 16;
+      seen = (seen | (seen >> 8)) & 0xff;
       let col = collision;
       four = 0;
-      if (rendering) {
+      if ((seen & (seen - 1)) == 0) {
+        // One kind at most (a lone sprite over the background, the common
+        // case): no collision, and each clock shows it or what is behind it.
+        if (rendering) {
+          const shown = load<u32>(colours + (<usize>load<u8>(table + <usize>seen) << 2));
+          const behind = load<u32>(colours + (<usize>load<u8>(table) << 2));
+          const where = nonZeroBytes(enabled) * 0xff;
+          four = (shown & where) | (behind & ~where);
+        }
+      } else if (rendering) {
         for (let i = first; i < last; i++) {
           const e = (enabled >> (i << 3)) & 0xff;
           col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
