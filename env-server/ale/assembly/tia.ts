@@ -433,19 +433,28 @@ function drawSpan(count: i32, hpos: i32): void {
     } else {
       const enabled = others | nonZeroBytes(players0) | (nonZeroBytes(players1) << 2) | (on ? PF_BIT * 0x01010101 : 0);
       const table = priorityColour + (group < 80 ? 0 : 256) + <usize>priorityAndScore;
-      // The kinds of thing drawn anywhere in this span's clocks of the group.
-      let seen = enabled & (<u32>0xffffffff << (<u32>first << 3)) & (<u32>0xffffffff >>> (<u32>(4 - last) << 3));
-      seen |= seen >> 16;
-      seen = (seen | (seen >> 8)) & 0xff;
+      // What is drawn at some and at every clock of this span's part of the
+      // group (out-of-span bytes count as nothing for one, everything for
+      // the other).
+      const inSpan = (<u32>0xffffffff << (<u32>first << 3)) & (<u32>0xffffffff >>> (<u32>(4 - last) << 3));
+      let some = enabled & inSpan;
+      some |= some >> 16;
+      some = (some | (some >> 8)) & 0xff;
+      let every = enabled | ~inSpan;
+      every &= every >> 16;
+      every = every & (every >> 8) & 0xff;
+      const differ = some ^ every;
       let col = collision;
       four = 0;
-      if ((seen & (seen - 1)) == 0) {
-        // One kind at most (a lone sprite over the background, the common
-        // case): no collision, and each clock shows it or what is behind it.
+      if ((differ & (differ - 1)) == 0) {
+        // At most one kind comes and goes (a lone sprite, perhaps over the
+        // playfield: the common case), so each clock shows one of two sets,
+        // and the latches take the larger one's collisions.
+        col |= <u32>load<u16>(collisionBits + (<usize>some << 1));
         if (rendering) {
-          const shown = load<u32>(colours + (<usize>load<u8>(table + <usize>seen) << 2));
-          const behind = load<u32>(colours + (<usize>load<u8>(table) << 2));
-          const where = nonZeroBytes(enabled) * 0xff;
+          const shown = load<u32>(colours + (<usize>load<u8>(table + <usize>some) << 2));
+          const behind = load<u32>(colours + (<usize>load<u8>(table + <usize>every) << 2));
+          const where = differ != 0 ? ((enabled >> ctz(differ)) & 0x01010101) * 0xff : 0;
           four = (shown & where) | (behind & ~where);
         }
       } else if (rendering) {
