@@ -203,7 +203,7 @@ export function tiaPowerOn(): void {
   partialFrame = false;
   frameGreyed = false;
   framesCompleted = 0;
-  occupancyKey0 = 0;
+  memory.fill(occupancyKeys, 0, OCCUPANCY_SLOTS * sizeof<usize>());
 }
 
 export function tiaReset(): void {
@@ -433,9 +433,31 @@ function drawSpan(count: i32, hpos: i32): void {
     } else {
       const enabled = others | nonZeroBytes(players0) | (nonZeroBytes(players1) << 2) | (on ? PF_BIT * 0x01010101 : 0);
       const table = priorityColour + (group < 80 ? 0 : 256) + <usize>priorityAndScore;
+      // What is drawn at some and at every clock of this span's part of the
+      // group (out-of-span bytes count as nothing for one, everything for
+      // the other).
+      const inSpan = (<u32>0xffffffff << (<u32>first << 3)) & (<u32>0xffffffff >>> (<u32>(4 - last) << 3));
+      let some = enabled & inSpan;
+      some |= some >> 16;
+      some = (some | (some >> 8)) & 0xff;
+      let every = enabled | ~inSpan;
+      every &= every >> 16;
+      every = every & (every >> 8) & 0xff;
+      const differ = some ^ every;
       let col = collision;
       four = 0;
-      if (rendering) {
+      if ((differ & (differ - 1)) == 0) {
+        // At most one kind comes and goes (a lone sprite, perhaps over the
+        // playfield: the common case), so each clock shows one of two sets,
+        // and the latches take the larger one's collisions.
+        col |= <u32>load<u16>(collisionBits + (<usize>some << 1));
+        if (rendering) {
+          const shown = load<u32>(colours + (<usize>load<u8>(table + <usize>some) << 2));
+          const behind = load<u32>(colours + (<usize>load<u8>(table + <usize>every) << 2));
+          const where = differ != 0 ? ((enabled >> ctz(differ)) & 0x01010101) * 0xff : 0;
+          four = (shown & where) | (behind & ~where);
+        }
+      } else if (rendering) {
         for (let i = first; i < last; i++) {
           const e = (enabled >> (i << 3)) & 0xff;
           col |= <u32>load<u16>(collisionBits + (<usize>e << 1));
@@ -456,32 +478,34 @@ function drawSpan(count: i32, hpos: i32): void {
 }
 
 // Which 4-clock groups of the line any object strip touches, one bit per
-// group; strips rarely change within a frame, so the answer is cached.
-let occupancyKey0: usize = 0;
-let occupancyKey1: usize = 0;
-let occupancyKey2: usize = 0;
-let occupancyKey3: usize = 0;
-let occupancyKey4: usize = 0;
-let occupancyBits: u64 = 0;
+// group. The strips are fixed tables, so a direct-mapped cache keyed by the
+// strip's address keeps the answers: a game uses a few dozen strips a frame
+// (a player reset mid-line takes a new one, and back at the line's end).
+const OCCUPANCY_SLOTS: usize = 512;
+const occupancyKeys: usize = heap.alloc(OCCUPANCY_SLOTS * sizeof<usize>());
+const occupancyValues: usize = heap.alloc(OCCUPANCY_SLOTS * sizeof<u64>());
 
 function occupancy(p0: usize, p1: usize, m0: usize, m1: usize, bl: usize): u64 {
-  if (p0 == occupancyKey0 && p1 == occupancyKey1 && m0 == occupancyKey2 && m1 == occupancyKey3 && bl == occupancyKey4) {
-    return occupancyBits;
-  }
-  let bits: u64 = 0;
-  for (let g: usize = 0; g < 40; g++) {
-    const at = g << 2;
-    if ((load<u32>(p0 + at) | load<u32>(p1 + at) | load<u32>(m0 + at) | load<u32>(m1 + at) | load<u32>(bl + at)) != 0) {
-      bits |= <u64>1 << <u64>g;
+  return stripGroups(p0) | stripGroups(p1) | stripGroups(m0) | stripGroups(m1) | stripGroups(bl);
+}
+
+@inline function stripGroups(strip: usize): u64 {
+  if (strip == emptyMask) return 0;
+  // Strips of neighbouring positions lie 4 bytes apart.
+  const slot = (strip >> 2) & (OCCUPANCY_SLOTS - 1);
+  const key = occupancyKeys + slot * sizeof<usize>();
+  const value = occupancyValues + slot * sizeof<u64>();
+  if (load<usize>(key) != strip) {
+    store<usize>(key, strip);
+    let bits: u64 = 0;
+    for (let g: usize = 0; g < 40; g += 2) {
+      const two = load<u64>(strip + (g << 2));
+      if (<u32>two != 0) bits |= <u64>1 << <u64>g;
+      if ((two >> 32) != 0) bits |= <u64>2 << <u64>g;
     }
+    store<u64>(value, bits);
   }
-  occupancyKey0 = p0;
-  occupancyKey1 = p1;
-  occupancyKey2 = m0;
-  occupancyKey3 = m1;
-  occupancyKey4 = bl;
-  occupancyBits = bits;
-  return bits;
+  return load<u64>(value);
 }
 
 // 0x01 in each byte of v that is not zero, 0x00 in the others.
