@@ -81,6 +81,13 @@ export abstract class Game {
   /** Actions (ALE enum values, RESET = 40 included) pressed one frame each after the last soft reset. */
   startingActions: StaticArray<i32> = [];
 
+  /** The game's score is now `score`: the reward is its change since the last frame. */
+  @inline
+  scoreIs(score: i32): void {
+    this.reward = score - this.score;
+    this.score = score;
+  }
+
   /** Reads the frame's outcome from RAM (ALE's RomSettings::step). */
   abstract step(): void;
 

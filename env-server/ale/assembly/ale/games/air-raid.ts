@@ -20,8 +20,7 @@ export class AirRaid extends Game {
 
   step(): void {
     const score = bcd3(0xaa, 0xa9, 0xa8);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0xa7) == 0xff;
   }
 

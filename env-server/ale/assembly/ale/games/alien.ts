@@ -28,8 +28,7 @@ export class Alien extends Game {
     score += 1000 * digit(0x85);
     score += 10000 * digit(0x83);
     score *= 10;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xc0) & 15;
     this.terminal = this.livesLeft == 0;
   }

@@ -16,8 +16,7 @@ export class Amidar extends Game {
 
   step(): void {
     const score = bcd3(0xd9, 0xda, 0xdb);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0xd6);
     this.terminal = livesByte == 0x80;
     this.livesLeft = livesByte & 0xf;

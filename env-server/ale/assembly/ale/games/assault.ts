@@ -15,8 +15,7 @@ export class Assault extends Game {
 
   step(): void {
     const score = bcd3(0x82, 0x81, 0x80);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xe5);
     this.terminal = this.livesLeft == 0;
   }

@@ -16,8 +16,7 @@ export class Asterix extends Game {
 
   step(): void {
     const score = bcd3(0xe0, 0xdf, 0xde);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xd3) & 0xf;
     const deathCounter = ram(0xc7);
     this.terminal = deathCounter == 0x01 && this.livesLeft == 1;

@@ -23,8 +23,7 @@ export class Atlantis extends Game {
     if (this.terminal) {
       this.reward = 0;
     } else {
-      this.reward = score - this.score;
-      this.score = score;
+      this.scoreIs(score);
     }
   }
 }

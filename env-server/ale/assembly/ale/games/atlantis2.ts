@@ -16,8 +16,7 @@ export class Atlantis2 extends Game {
       this.reward = 0;
     } else {
       const score = bcd3(0xa1, 0xa2, 0xa3);
-      this.reward = score - this.score;
-      this.score = score;
+      this.scoreIs(score);
     }
   }
 }

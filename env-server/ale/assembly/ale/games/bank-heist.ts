@@ -17,8 +17,7 @@ export class BankHeist extends Game {
 
   step(): void {
     const score = bcd3(0xda, 0xd9, 0xd8);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const deathTimer = ram(0xce);
     this.livesLeft = ram(0xd5);
     this.terminal = deathTimer == 0x01 && this.livesLeft == 0;

@@ -19,8 +19,7 @@ export class BasicMath extends Game {
 
   step(): void {
     const score = bcd(0x84);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = bcd(0x86) != 0;
   }
 }

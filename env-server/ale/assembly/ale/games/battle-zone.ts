@@ -29,8 +29,7 @@ export class BattleZone extends Game {
     score += 10 * digit(second & 15);
     score += 100 * digit(second >> 4);
     score *= 1000;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xba) & 0xf;
     this.terminal = this.livesLeft == 0;
   }

@@ -17,8 +17,7 @@ export class BeamRider extends Game {
 
   step(): void {
     const score = bcd3(0x89, 0x8a, 0x8b);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const lives = ram(0x85) + 1;
     if (lives != this.livesLeft - 1 || ram(0x8c) == 0x01) this.livesLeft = lives;
     this.terminal = ram(0x85) == 0xff;

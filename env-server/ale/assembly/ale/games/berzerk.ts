@@ -18,8 +18,7 @@ export class Berzerk extends Game {
 
   step(): void {
     const score = bcd3(0xdf, 0xde, 0xdd);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0xda);
     this.terminal = livesByte == 0xff;
     this.livesLeft = livesByte + 1;

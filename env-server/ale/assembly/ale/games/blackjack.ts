@@ -25,8 +25,7 @@ export class Blackjack extends Game {
       score = bcd(0x89);
       score += 100 * bcd(0x86);
     }
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = bust || score >= 1000;
   }
 }

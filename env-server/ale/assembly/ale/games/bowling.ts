@@ -16,8 +16,7 @@ export class Bowling extends Game {
   step(): void {
     let score = bcd(0xa1);
     score += 100 * bcd(0xa6);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0xa4) > 0x10;
   }
 

@@ -16,8 +16,7 @@ export class Boxing extends Game {
     if (ram(0x92) == 0xc0) mine = 100;
     if (ram(0x93) == 0xc0) theirs = 100;
     const score = mine - theirs;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     if (mine == 100 || theirs == 100) {
       this.terminal = true;
     } else {

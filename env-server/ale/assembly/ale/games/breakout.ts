@@ -29,8 +29,7 @@ export class Breakout extends Game {
     const ones = ram(0xcd);
     const hundreds = ram(0xcc);
     const score = (ones & 15) + 10 * (ones >> 4) + 100 * (hundreds & 15);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const balls = ram(0xb9);
     if (!this.started && balls == 5) this.started = true;
     this.terminal = this.started && balls == 0;

@@ -15,8 +15,7 @@ export class Carnival extends Game {
     let score = bcd(0xae);
     score += 100 * bcd(0xad);
     score *= 10;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0x83) < 1;
   }
 

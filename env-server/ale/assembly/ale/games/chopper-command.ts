@@ -28,8 +28,7 @@ export class ChopperCommand extends Game {
     let score = bcd(0xee);
     score += 100 * bcd(0xec);
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xe4) & 0xf;
     if ((ram(0xc2) & 1) != 0) this.started = true;
     this.terminal = this.started && this.livesLeft == 0;

@@ -22,8 +22,7 @@ export class Crossbow extends Game {
 
   step(): void {
     const score = bcd3(0x8d, 0x8c, 0x8b);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0xe7) == 0x82;
   }
 }

@@ -36,8 +36,7 @@ export class DarkChambers extends Game {
     if (score < this.score) {
       this.terminal = true;
     } else {
-      this.reward = score - this.score;
-      this.score = score;
+      this.scoreIs(score);
     }
     if ((ram(0xca) & 0x1f) == 0) this.terminal = true;
   }

@@ -26,8 +26,7 @@ export class Defender extends Game {
       score += v * unit;
       unit *= 10;
     }
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xc2);
     this.terminal = this.livesLeft == 0;
   }

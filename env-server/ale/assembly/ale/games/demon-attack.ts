@@ -31,8 +31,7 @@ export class DemonAttack extends Game {
   step(): void {
     let score = bcd3(0x85, 0x83, 0x81);
     if (ram(0x81) == 0xab && ram(0x83) == 0xcd && ram(0x85) == 0xea) score = 0;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const displayed = ram(0xf2);
     const flag = ram(0xf1);
     this.terminal = displayed == 0 && flag == 0xbd && !this.levelChange;

@@ -16,8 +16,7 @@ export class DonkeyKong extends Game {
     let score = bcd(0x88);
     score += 100 * bcd(0x87);
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xa3);
     this.terminal = this.livesLeft == 0 && ram(0x8f) == 0x03 && ram(0x8b) == 0x1f;
   }

@@ -35,8 +35,7 @@ export class DoubleDunk extends Game {
     const mine = bcd(0xf6);
     const theirs = bcd(0xf7);
     const score = mine - theirs;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const screen = ram(0xfe);
     this.terminal = (mine >= 24 || theirs >= 24) && screen == 0xe7;
   }

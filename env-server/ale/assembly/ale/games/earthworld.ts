@@ -14,8 +14,7 @@ export class Earthworld extends Game {
 
   step(): void {
     const score = bcd(0xa7);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = score == 10;
   }
 }

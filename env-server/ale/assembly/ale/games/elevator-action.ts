@@ -15,8 +15,7 @@ export class ElevatorAction extends Game {
 
   step(): void {
     const score = bcd3(0x89, 0x88, 0x87);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0x83);
     const startScreen = ram(0x81) == 0x00;
     this.terminal = this.livesLeft == 0 && !startScreen;

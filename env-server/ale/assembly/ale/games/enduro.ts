@@ -20,8 +20,7 @@ export class Enduro extends Game {
       if (level >= 2) score = 200 + (level - 2) * 300;
       score += passed;
     }
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0xaf) == 0xff;
   }
 }

@@ -16,8 +16,7 @@ export class Entombed extends Game {
 
   step(): void {
     const score = ram(0xe3);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = (ram(0xc7) & 0x03) == 0;
   }
 }

@@ -15,8 +15,7 @@ export class Et extends Game {
 
   step(): void {
     const score = bcd3(0xe1, 0xe0, 0xdf);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xe5) + 1;
     const phase = ram(0x80);
     this.terminal = this.livesLeft == 0 && phase == 8;

@@ -14,8 +14,7 @@ export class FishingDerby extends Game {
     const own = bcd(0xbd);
     const opponent = bcd(0xbe);
     const score = own - opponent;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const ownByte = ram(0xbd);
     const opponentByte = ram(0xbe);
     this.terminal = ownByte == 0x99 || opponentByte == 0x99;

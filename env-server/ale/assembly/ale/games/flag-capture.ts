@@ -18,8 +18,7 @@ export class FlagCapture extends Game {
 
   step(): void {
     const score = bcd(0xea);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = bcd(0xeb) == 0;
   }
 }

@@ -19,8 +19,7 @@ export class Frogger extends Game {
 
   step(): void {
     const score = bcd2(0xce, 0xcc);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xd0);
     this.terminal = ram(0xd0) == 0xff;
   }

@@ -16,8 +16,7 @@ export class Frostbite extends Game {
 
   step(): void {
     const score = bcd3(0xca, 0xc9, 0xc8);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const reserve = ram(0xcc) & 0xf;
     const over = ram(0xf1) & 0x80;
     this.terminal = reserve == 0 && over != 0;

@@ -23,8 +23,7 @@ export class Gopher extends Game {
 
   step(): void {
     const score = bcd3(0xb2, 0xb1, 0xb0);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const carrots = ram(0xb4) & 7;
     this.terminal = carrots == 0;
     this.livesLeft = CARROTS[carrots];

@@ -18,8 +18,7 @@ export class Gravitar extends Game {
 
   step(): void {
     const score = bcd3(0x89, 0x88, 0x87);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const screen = ram(0x81);
     this.terminal = screen == 0x01;
     this.livesLeft = screen == 0 ? 6 : ram(0x84) + 1;

@@ -16,8 +16,7 @@ export class Hero extends Game {
 
   step(): void {
     const score = bcd3(0xb9, 0xb8, 0xb7);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xb3);
     this.terminal = this.livesLeft == 0;
   }

@@ -19,8 +19,7 @@ export class HumanCannonball extends Game {
 
   step(): void {
     const score = bcd(0xb6);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const misses = bcd(0xb7);
     this.terminal = score == 7 || misses == 7;
   }

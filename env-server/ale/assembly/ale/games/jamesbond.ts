@@ -18,8 +18,7 @@ export class JamesBond extends Game {
 
   step(): void {
     const score = bcd3(0xdc, 0xdd, 0xde);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const reserve = ram(0x86) & 0xf;
     const screen = ram(0x8c);
     this.terminal = reserve == 0 && screen == 0x68;

@@ -19,8 +19,7 @@ export class Kaboom extends Game {
 
   step(): void {
     const score = bcd3(0xa5, 0xa4, 0xa3);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const buckets = ram(0xa1);
     this.terminal = buckets == 0 || score == 999999;
   }

@@ -18,8 +18,7 @@ export class Kangaroo extends Game {
 
   step(): void {
     const score = 100 * bcd2(0xa8, 0xa7);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const lives = ram(0xad);
     this.terminal = lives == 0xff;
     this.livesLeft = (lives & 7) + 1;

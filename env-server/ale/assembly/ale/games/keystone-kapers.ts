@@ -18,8 +18,7 @@ export class KeystoneKapers extends Game {
 
   step(): void {
     const score = bcd2(0x9c, 0x9b);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0x96);
     this.terminal = this.livesLeft == 0 && ram(0x88) == 0;
   }

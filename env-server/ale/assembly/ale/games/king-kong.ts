@@ -19,8 +19,7 @@ export class KingKong extends Game {
 
   step(): void {
     const score = bcd2(0x83, 0x82);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xee);
     this.terminal = this.livesLeft == 0;
   }

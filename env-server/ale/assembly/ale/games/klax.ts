@@ -37,8 +37,7 @@ export class Klax extends Game {
     let score = bcdAt(SCORE_LOW);
     score += 100 * bcdAt(SCORE_MIDDLE);
     score += 10000 * bcdAt(SCORE_HIGH);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const misses = <i32>mapRead(MISSES);
     const allowed = <i32>mapRead(MISSES_ALLOWED);
     const playing = ram(0xa8) == 4;

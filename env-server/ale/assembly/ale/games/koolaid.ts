@@ -11,8 +11,7 @@ export class Koolaid extends Game {
 
   step(): void {
     const score = 100 * bcd2(0x81, 0x80);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0xd1) == 0x80;
   }
 }

@@ -16,8 +16,7 @@ export class Krull extends Game {
 
   step(): void {
     const score = bcd3(0x9e, 0x9d, 0x9c);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const lives = ram(0x9f);
     const phase = ram(0xa2);
     const screen = ram(0x80);

@@ -15,8 +15,7 @@ export class KungFuMaster extends Game {
 
   step(): void {
     const score = bcd3(0x9a, 0x99, 0x98);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const lives = ram(0x9d);
     this.terminal = lives == 0xff;
     this.livesLeft = (lives & 7) + 1;

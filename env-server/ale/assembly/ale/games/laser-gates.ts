@@ -13,8 +13,7 @@ export class LaserGates extends Game {
 
   step(): void {
     const score = bcd3(0x82, 0x81, 0x80);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0x83) == 0;
   }
 }

@@ -22,8 +22,7 @@ export class LostLuggage extends Game {
 
   step(): void {
     const score = bcd3(0x96, 0x95, 0x94);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xca);
     this.terminal = this.livesLeft == 0 && ram(0xc8) == 0x0a && ram(0xa5) == 0 && ram(0xa9) == 0;
   }

@@ -16,8 +16,7 @@ export class MarioBros extends Game {
 
   step(): void {
     const score = 100 * bcd2(0x8a, 0x89);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0x87);
     this.terminal = this.livesLeft == 0;
   }

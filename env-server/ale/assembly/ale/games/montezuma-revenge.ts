@@ -14,8 +14,7 @@ export class MontezumaRevenge extends Game {
 
   step(): void {
     const score = bcd3(0x95, 0x94, 0x93);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const lives = ram(0xba);
     const marker = ram(0xfe);
     this.terminal = lives == 0 && marker == 0x60;

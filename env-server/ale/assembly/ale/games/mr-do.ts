@@ -20,8 +20,7 @@ export class MrDo extends Game {
 
   step(): void {
     const score = 10 * bcd2(0x82, 0x83);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xdb);
     this.terminal = ram(0xda) == 0x40;
   }

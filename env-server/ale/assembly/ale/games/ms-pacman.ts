@@ -19,8 +19,7 @@ export class MsPacman extends Game {
 
   step(): void {
     const score = bcd3(0xf8, 0xf9, 0xfa);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0xfb) & 0xf;
     const deathTimer = ram(0xa7);
     this.terminal = livesByte == 0 && deathTimer == 0x53;

@@ -20,8 +20,7 @@ export class NameThisGame extends Game {
 
   step(): void {
     const score = bcd3(0xc6, 0xc5, 0xc4);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xc7) & 7;
     this.terminal = this.livesLeft == 0;
   }

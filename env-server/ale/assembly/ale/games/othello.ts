@@ -29,8 +29,7 @@ export class Othello extends Game {
     const white = bcd(0xce);
     const black = bcd(0xd0);
     const score = white - black;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     if (ram(0xc0) == 0) this.idleFrames++;
     else this.idleFrames = 0;
     this.terminal = this.idleFrames > 50;

@@ -21,8 +21,7 @@ export class Pacman extends Game {
 
   step(): void {
     const score = bcd3(0xcc, 0xce, 0xd0);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0x98) + 1;
     const animation = ram(0xe4);
     this.terminal = this.livesLeft == 1 && animation == 0x3f;

@@ -16,8 +16,7 @@ export class Phoenix extends Game {
 
   step(): void {
     const score = 10 * (10 * bcd2(0xc8, 0xc9) + (ram(0xc7) >> 4));
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const state = ram(0xcc);
     this.terminal = state == 0x80;
     this.livesLeft = ram(0xcb) & 7;

@@ -21,8 +21,7 @@ export class Pitfall extends Game {
 
   step(): void {
     const score = bcd3(0xd7, 0xd6, 0xd5);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesNibble = ram(0x80) >> 4;
     const logoTimer = ram(0x9e);
     this.terminal = livesNibble == 0 && logoTimer != 0;

@@ -20,8 +20,7 @@ export class Pitfall2 extends Game {
 
   step(): void {
     const score = bcd3(0xc9, 0xc8, 0xc7);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = score == 199000;
   }
 }

@@ -21,8 +21,7 @@ export class Pong extends Game {
     const cpu = ram(0x8d);
     const player = ram(0x8e);
     const score = player - cpu;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = cpu == 21 || player == 21;
   }
 }

@@ -26,8 +26,7 @@ export class Pooyan extends Game {
 
   step(): void {
     const score = bcd3(0x8a, 0x89, 0x88);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0x96);
     const phase = ram(0x98);
     this.terminal = livesByte == 0 && phase == 5;

@@ -21,8 +21,7 @@ export class PrivateEye extends Game {
 
   step(): void {
     const score = bcd3(0xca, 0xc9, 0xc8);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const copyrightTimer = ram(0xc2);
     this.terminal = copyrightTimer != 0 && copyrightTimer != 1;
   }

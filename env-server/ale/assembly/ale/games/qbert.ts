@@ -31,8 +31,7 @@ export class Qbert extends Game {
     this.lastLives = signed;
     if (!this.terminal) {
       const score = bcd3(0xdb, 0xda, 0xd9);
-      this.reward = score - this.score;
-      this.score = score;
+      this.scoreIs(score);
     } else {
       this.reward = 0;
     }

@@ -33,8 +33,7 @@ export class Riverraid extends Game {
     score += 1000 * digit(0xd1);
     score += 10000 * digit(0xcf);
     score += 100000 * digit(0xcd);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const byte = ram(0xc0);
     this.terminal = byte == START_BYTE && this.livesByte == LAST_LIFE_BYTE;
     this.livesByte = byte;

@@ -22,8 +22,7 @@ export class RoadRunner extends Game {
       weight *= 10;
     }
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0xc4) & 7;
     const ySpeed = ram(0xb9);
     const xSpeedOnDeath = ram(0xbd);

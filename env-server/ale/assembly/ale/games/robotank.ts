@@ -17,8 +17,7 @@ export class Robotank extends Game {
     const squadrons = ram(0xb6);
     const tanks = ram(0xb5);
     const score = squadrons * 12 + tanks;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const endFlag = ram(0xb4);
     const reserve = ram(0xa8);
     this.terminal = reserve == 0 && endFlag == 0xff;

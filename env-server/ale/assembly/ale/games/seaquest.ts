@@ -15,8 +15,7 @@ export class Seaquest extends Game {
 
   step(): void {
     const score = bcd3(0xba, 0xb9, 0xb8);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = ram(0xa3) != 0;
     this.livesLeft = ram(0xbb) + 1;
   }

@@ -19,8 +19,7 @@ export class SirLancelot extends Game {
 
   step(): void {
     const score = bcd3(0xa0, 0x9f, 0x9e);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xa9);
     this.terminal = this.livesLeft == 0 && ram(0xa7) == 0xa0;
   }

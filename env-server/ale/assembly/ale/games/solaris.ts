@@ -14,8 +14,7 @@ export class Solaris extends Game {
 
   step(): void {
     const score = 10 * bcd3(0xdc, 0xdd, 0xde);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0xd9);
     this.terminal = livesByte == 0;
     this.livesLeft = livesByte & 15;

@@ -23,8 +23,7 @@ export class SpaceWar extends Game {
 
   step(): void {
     const score = bcd(0xa7);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const timer = ram(0x80);
     this.terminal = score == 10 || timer == 0;
   }

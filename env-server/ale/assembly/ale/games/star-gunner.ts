@@ -34,8 +34,7 @@ export class StarGunner extends Game {
     score += 100 * digit(0x85);
     score += 1000 * digit(0x86);
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0x87);
     this.terminal = livesByte == 0;
     if (livesByte == 5) this.started = true;

@@ -28,8 +28,7 @@ export class Surround extends Game {
     const theirs = bcd(0xf6);
     const mine = bcd(0xf7);
     const score = mine - theirs;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = theirs == 10 || mine == 10;
   }
 }

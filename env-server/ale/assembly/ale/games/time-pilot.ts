@@ -19,8 +19,7 @@ export class TimePilot extends Game {
     let score = bcd(0x8d);
     score += 100 * bcd(0x8f);
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0x8b) & 7;
     const screen = ram(0x80) & 15;
     this.terminal = ram(0xa0) != 0;

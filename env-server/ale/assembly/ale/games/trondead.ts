@@ -15,8 +15,7 @@ export class Trondead extends Game {
 
   step(): void {
     const score = bcd3(0xbf, 0xbe, 0xbd);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const hits = ram(0xc8);
     this.terminal = hits == 5;
     this.livesLeft = 5 - hits;

@@ -23,8 +23,7 @@ export class Turmoil extends Game {
     score += 100 * bcd(0x8a);
     score += ram(0xd3);
     score *= 10;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xb9);
     this.terminal = this.livesLeft == 0 && ram(0xc5) == 1;
   }

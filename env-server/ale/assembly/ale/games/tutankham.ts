@@ -20,8 +20,7 @@ export class Tutankham extends Game {
   step(): void {
     let score = bcd(0x9c);
     score += 100 * bcd(0x9a);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const livesByte = ram(0x9e);
     const phase = ram(0x81);
     this.terminal = livesByte == 0 && phase != 0x84;

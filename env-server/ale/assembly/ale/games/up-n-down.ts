@@ -19,8 +19,7 @@ export class UpNDown extends Game {
 
   step(): void {
     const score = bcd3(0x82, 0x81, 0x80);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const spare = ram(0x86) & 15;
     const deathTimer = ram(0x94);
     this.terminal = deathTimer > 0x40 && spare == 0;

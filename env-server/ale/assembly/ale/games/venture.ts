@@ -18,8 +18,7 @@ export class Venture extends Game {
     let score = bcd(0xc8);
     score += 100 * bcd(0xc7);
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const spare = ram(0xc6);
     const sound = ram(0xcd);
     const death = ram(0xbf);

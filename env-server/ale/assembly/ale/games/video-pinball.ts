@@ -20,8 +20,7 @@ export class VideoPinball extends Game {
 
   step(): void {
     const score = bcd3(0xb0, 0xb2, 0xb4);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.terminal = (ram(0xaf) & 1) != 0;
     const ball = ram(0x99) & 7;
     const extraBall = ram(0xa8) & 1;

@@ -22,8 +22,7 @@ export class WizardOfWor extends Game {
     score += 100 * bcd(0x88);
     if (score >= 8000) score -= 8000;
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const lives = ram(0x8d) & 15;
     const phase = ram(0xf4);
     const waiting = (ram(0xd7) & 1) == 0;

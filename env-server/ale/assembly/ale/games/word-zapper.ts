@@ -28,8 +28,7 @@ export class WordZapper extends Game {
   step(): void {
     if (bcd(0xcf) == 0) return;
     const score = 2 - <i32><i8>ram(0xdc);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     const timeLeft = bcd(0xde);
     this.terminal = score == 3 || timeLeft == 0;
   }

@@ -24,8 +24,7 @@ export class YarsRevenge extends Game {
 
   step(): void {
     const score = bcd3(0xe2, 0xe1, 0xe0);
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0x9e) >> 4;
     this.terminal = this.livesLeft == 0;
   }

@@ -20,8 +20,7 @@ export class Zaxxon extends Game {
     let score = bcd(0xe9);
     score += 100 * bcd(0xe8);
     score *= 100;
-    this.reward = score - this.score;
-    this.score = score;
+    this.scoreIs(score);
     this.livesLeft = ram(0xea) & 7;
     this.terminal = this.livesLeft == 0;
   }
