@@ -111,9 +111,9 @@ export const PRESETS: Record<string, Preset> = {
   },
   'rnd-gravitar': {
     agent: 'rnd',
-    // Gravitar-v0 draws its frame skip per step (2-4), which the server's preprocessing (max of the last two frames
-    // of a fixed skip) does not take.
-    envs: ['ALE/Gravitar-v5', 'GravitarNoFrameskip-v4'],
+    // The notebook's env is Gravitar-v0: its frame skip (2-4, drawn per step) stays the env's, and the server's
+    // preprocessing pools each step's last two frames before shrinking them.
+    envs: ['ALE/Gravitar-v5', 'Gravitar-v0', 'GravitarNoFrameskip-v4'],
     config: { ...NOTEBOOK_DQN, frameStack: 4, rnd: NOTEBOOK_RND },
     run: { steps: 10_000_000, recordEvery: 25 },
     doc: "the Gravitar notebook: dueling DQN + RND (target conv-512, predictor conv-512-512-512), trained after each episode, a video every 25 episodes",

@@ -116,7 +116,6 @@ t.test('bad options are refused with what is allowed', { skip: romSkip }, async 
   refuse('ALE/Pong-v5', { frameskip: [5, 2] }, /'frameskip' must be a positive integer or a pair \[low, high\)/, 'bad frameskip');
   refuse('ALE/Pong-v5', { repeat_action_probability: 1.5 }, /in \[0, 1\]/, 'bad stickiness');
   refuse('ALE/Pong-v5', { noop_max: 10 }, /'noop_max' only apply with preprocess: true/, 'preprocessing option without preprocess');
-  refuse('Pong-v0', { preprocess: true }, /preprocess needs a fixed integer frameskip.*\[2, 5\]/, 'preprocess with a stochastic frameskip');
   refuse('ALE/Pong-v5', { preprocess: true, screen_size: 200 }, /'screen_size' must be an integer in \[1, 160\]/, 'enlarging');
 });
 

@@ -104,3 +104,38 @@ t.test('on a NoFrameskip id, preprocessing skips 4 frames unless frameskip is gi
   t.match(reg.describe('PongNoFrameskip-v4').info.kwargs.frameskip.description, /with preprocess and no frameskip given, 4/);
   t.notMatch(reg.describe('ALE/Pong-v5').info.kwargs.frameskip.description, /with preprocess and no frameskip given/);
 });
+
+t.test("on a v0 id, preprocessing draws each step's skip as the env would and pools that step's last two frames", { skip: romSkip }, async (t) => {
+  const reg = atariRegistry();
+  // Gravitar-v0, seed 42, no no-op draw before the steps: NumPy's integers(2, 5) gives 3, 4, 3, 4, 2, 3, ...
+  const kw = { repeat_action_probability: 0 };
+  const pre = reg.make('Gravitar-v0', { ...kw, preprocess: true, noop_max: 0, frame_stack: 1 });
+  const raw = reg.make('Gravitar-v0', { ...kw, frameskip: 1, obs_type: 'grayscale' });
+  let frame = Number(pre.reset(42).info.frame_number);
+  raw.reset(42);
+  const skips: number[] = [];
+  let ok = true;
+  for (let step = 0; step < 6; step++) {
+    const a = step % 2 ? 2 : 1;
+    const s = pre.step(a);
+    const n = Number(s.info.frame_number) - frame;
+    frame += n;
+    skips.push(n);
+    const frames: Uint8Array[] = [];
+    let sum = 0;
+    for (let f = 0; f < n; f++) {
+      const rs = raw.step(a);
+      sum += rs.reward;
+      frames.push(rs.obs as Uint8Array);
+    }
+    const last = frames[n - 1];
+    const prev = frames[n - 2];
+    const exact = areaMean(last.map((v, i) => Math.max(v, prev[i])), 160, 210, 84, 84);
+    const obs = s.obs as Uint8Array;
+    let bad = 0;
+    for (let i = 0; i < exact.length; i++) if (Math.abs(obs[i] - exact[i]) > 0.5 + 1e-4) bad++;
+    ok &&= (bad === 0 && s.reward === sum) || t.fail(`step ${step}: ${bad} pixels differ from the pooled raw frames; reward ${s.reward} vs ${sum}`);
+  }
+  t.same(skips, [3, 4, 3, 4, 2, 3], "the skips ale-py's Gravitar-v0 draws for seed 42");
+  t.ok(ok, 'each observation is the shrunk max of its own step\'s last two frames');
+});

@@ -12,7 +12,7 @@ import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult } from '../e
 import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
 import type { AtariGame } from './games.js';
-import type { AtariOptions, ObsType } from './options.js';
+import type { AtariOptions, Frameskip, ObsType } from './options.js';
 
 export const FIRE = 1;
 
@@ -103,9 +103,13 @@ export class AtariEnv implements Env {
     return { obs: this.observe(), info: this.info() };
   }
 
+  /** Frames of the next step: `fs` itself, or drawn from [low, high) with ale-py's np_random, as ale-py's step does. */
+  stepFrames(fs: Frameskip): number {
+    return typeof fs === 'number' ? fs : this.rng.integers(fs[0], fs[1]);
+  }
+
   step(a: number): StepResult {
-    const fs = this.opts.frameskip;
-    const frames = typeof fs === 'number' ? fs : this.rng.integers(fs[0], fs[1]);
+    const frames = this.stepFrames(this.opts.frameskip);
     let reward = 0;
     // Every frame is drawn: a game that ends on a frame before the last leaves that frame as the observation (ALE
     // emulates nothing once the game is over), and which frame that is is known only after it has run.

@@ -30,8 +30,8 @@ export interface AtariOptions {
 }
 
 export interface PreprocessOptions {
-  /** Frames per step, max-pooling the last two (the id's frameskip). */
-  frameSkip: number;
+  /** Frames per step, fixed or drawn per step from [low, high), max-pooling the last two (the id's frameskip). */
+  frameSkip: Frameskip;
   noopMax: number;
   screenSize: number;
   terminalOnLifeLoss: boolean;
@@ -74,7 +74,7 @@ export function atariKwargs(d: FlavourDefaults, game: GameFlavours): EnvInfo['kw
     repeat_action_probability: { description: 'sticky actions: probability that a frame repeats the previous action', default: d.repeatActionProbability },
     full_action_space: { description: 'use all 18 actions instead of the game\'s minimal set', default: false },
     max_num_frames_per_episode: { description: 'truncate an episode after this many frames (0 = never)', default: MAX_FRAMES_V5 },
-    preprocess: { description: "Gymnasium's AtariPreprocessing on the server: no-op starts, frameskip with max-pooling, grayscale, 84x84 INTER_AREA, frame stack", default: false },
+    preprocess: { description: "Gymnasium's AtariPreprocessing on the server: no-op starts, the id's frameskip (fixed or drawn per step) with max-pooling of each step's last two frames, grayscale, 84x84 INTER_AREA, frame stack", default: false },
     noop_max: { description: 'with preprocess: up to this many no-op frames after reset', default: 30 },
     screen_size: { description: 'with preprocess: side of the square observation (1..160: INTER_AREA only shrinks)', default: 84 },
     terminal_on_life_loss: { description: 'with preprocess: end the episode when a life is lost', default: false },
@@ -141,13 +141,11 @@ export function parsePreprocessOptions(info: EnvInfo, kw: Kwargs, atari: AtariOp
     if (stray.length) throw new InvalidOption(`${info.id}: option${stray.length > 1 ? 's' : ''} ${stray.map((k) => `'${k}'`).join(', ')} only apply with preprocess: true`);
     return null;
   }
-  if (typeof atari.frameskip !== 'number') {
-    throw new InvalidOption(`${info.id}: preprocess needs a fixed integer frameskip (it max-pools the last two frames of each step), got [${atari.frameskip.join(', ')}]`);
-  }
   const frameStack = integerOption(info, kw, 'frame_stack', 4, 1, 64);
   const frameStackTransport = choice(info, kw, 'frame_stack_transport', 'full', ['full', 'newest'] as const);
   if (frameStackTransport === 'newest' && frameStack === 1) throw new InvalidOption(`${info.id}: frame_stack_transport 'newest' needs frame_stack > 1`);
-  // The id's own frameskip is the preprocessing's skip, except that a one-frame id gets Gymnasium's 4 unless asked.
+  // The id's own frameskip is the preprocessing's skip (a v0 id's drawn per step, as its env draws it), except that a
+  // one-frame id gets Gymnasium's 4 unless asked.
   const frameSkip = atari.frameskip === 1 && kw.frameskip === undefined ? PREPROCESS_FRAMESKIP : atari.frameskip;
   return {
     frameSkip,

@@ -24,6 +24,8 @@ export class AtariPreprocessing implements Env {
   private readonly stack: Uint8Array;
   private head = 0;
   private lives = 0;
+  /** The last step ran two frames or more, so its observation is the max of its last two. */
+  private pooled = false;
   private readonly fireIndex: number;
   private lastInfo: Info = {};
 
@@ -51,7 +53,7 @@ export class AtariPreprocessing implements Env {
   reset(seed?: number): ResetResult {
     this.startEpisode(seed);
     this.grab(0);
-    this.raw[1].fill(0);
+    this.pooled = false;
     this.push(true);
     return { obs: this.observation(), info: this.lastInfo };
   }
@@ -88,9 +90,10 @@ export class AtariPreprocessing implements Env {
     this.lives = this.env.ale.lives();
   }
 
-  /** frame_skip frames of action `a`, reading the screen after the last two. */
+  /** frame_skip frames of action `a` (drawn per step for a v0 id), reading the screen after the last two. */
   private skip(a: number): { reward: number; terminated: boolean; truncated: boolean } {
-    const n = this.opts.frameSkip;
+    const n = this.env.stepFrames(this.opts.frameSkip);
+    this.pooled = n > 1;
     let reward = 0;
     let terminated = false;
     let truncated = false;
@@ -121,7 +124,7 @@ export class AtariPreprocessing implements Env {
   /** Max-pools the two raw frames, shrinks the result into the stack's next slot (every slot on reset). */
   private push(fill: boolean): void {
     const [a, b] = this.raw;
-    if (this.opts.frameSkip > 1) for (let i = 0; i < a.length; i++) if (b[i] > a[i]) a[i] = b[i];
+    if (this.pooled) for (let i = 0; i < a.length; i++) if (b[i] > a[i]) a[i] = b[i];
     this.head = (this.head + 1) % this.opts.frameStack;
     const fs = this.frameSize;
     const newest = this.stack.subarray(this.head * fs, (this.head + 1) * fs);
