@@ -13,10 +13,15 @@ import { CartPole } from '../envs/classic/cartpole.js';
 
 const deflateAsync = promisify(deflate);
 
-/** What a live frame carries: a scene the page draws, or an image (deflated pixels described by `image`). */
+/**
+ * What a live frame carries: a scene the page draws, or an image (deflated pixels described by `image`). An indexed
+ * image's colours travel apart (`palette`): the hub sends them to a viewer only when they change, since they are
+ * fixed by the ROM and would otherwise cost more bytes than the deflated indices of each frame.
+ */
 export interface LiveFrame {
   scene?: Record<string, number>;
-  image?: { format: 'rgb' | 'indexed'; width: number; height: number; palette?: number[] };
+  image?: { format: 'rgb' | 'indexed'; width: number; height: number };
+  palette?: Uint8Array;
   pixels?: Buffer;
 }
 
@@ -32,7 +37,7 @@ export function rendersOnServer(p: Picture): boolean {
 export async function liveFrame(p: Picture): Promise<LiveFrame> {
   if (p.kind === 'scene') return { scene: { x: p.state[0], theta: p.state[2] } };
   if (p.kind === 'indexed') {
-    return { image: { format: 'indexed', width: p.width, height: p.height, palette: Array.from(p.palette) }, pixels: await deflateAsync(p.indices) };
+    return { image: { format: 'indexed', width: p.width, height: p.height }, palette: p.palette, pixels: await deflateAsync(p.indices) };
   }
   return { image: { format: 'rgb', width: p.width, height: p.height }, pixels: await deflateAsync(p.data) };
 }

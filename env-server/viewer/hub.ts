@@ -7,7 +7,8 @@
 // session nobody watches. Curves go as deltas (the points after the last one sent), so they catch up after skips.
 //
 // Server -> viewer messages are JSON text, except frames and recordings: binary, a little-endian u32 header length,
-// the JSON header, then raw bytes (deflated pixels, or the APNG file).
+// the JSON header, then raw bytes (deflated pixels, or the APNG file). An indexed frame names its palette by a
+// version number; a viewer gets the palette message before the first frame that uses that version.
 
 import type { WebSocket, RawData } from 'ws';
 import type { EnvService } from '../service.js';
@@ -36,6 +37,10 @@ class Feed {
   private frameResets = -1;
   private busy = false;
   private renderAllowedAt = 0;
+  /** The colours of indexed frames, as last captured; `paletteVersion` counts their changes. */
+  private palette: Uint8Array | null = null;
+  paletteVersion = 0;
+  paletteMessage: string | null = null;
 
   constructor(
     readonly session: Session,
@@ -68,7 +73,8 @@ class Feed {
     const status = { type: 'frame', session: s.id, steps, episodes: s.stats.episodes, episodeReturn: s.stats.currentReturn, lastReturn: s.stats.lastReturn };
     liveFrame(picture).then(
       (live) => {
-        this.frame = binaryMessage({ ...status, ...frameFields(live) }, live.pixels);
+        if (live.palette) this.notePalette(live.palette);
+        this.frame = binaryMessage({ ...status, ...frameFields(live, this.paletteVersion) }, live.pixels);
         this.frameSteps = steps;
         this.frameResets = resets;
         this.busy = false;
@@ -78,10 +84,19 @@ class Feed {
       },
     );
   }
+
+  private notePalette(palette: Uint8Array): void {
+    const old = this.palette;
+    if (old && old.length === palette.length && old.every((v, i) => v === palette[i])) return;
+    this.palette = palette.slice();
+    this.paletteVersion++;
+    this.paletteMessage = JSON.stringify({ type: 'palette', session: this.session.id, version: this.paletteVersion, colours: Array.from(palette) });
+  }
 }
 
-function frameFields(live: LiveFrame): Record<string, unknown> {
-  return live.scene ? { scene: live.scene } : { image: live.image };
+function frameFields(live: LiveFrame, paletteVersion: number): Record<string, unknown> {
+  if (live.scene) return { scene: live.scene };
+  return { image: live.palette ? { ...live.image, palette: paletteVersion } : live.image };
 }
 
 export function binaryMessage(header: Record<string, unknown>, payload?: Uint8Array): Buffer {
@@ -96,6 +111,8 @@ export function binaryMessage(header: Record<string, unknown>, payload?: Uint8Ar
 class Watch {
   lastTickAt = -Infinity;
   lastFrame: Buffer | null = null;
+  /** The feed's palette version this viewer was sent. */
+  paletteVersion = 0;
   lastCurvesAt = 0;
   returnSeq = 0;
   readonly metricSeq = new Map<string, number>();
@@ -114,8 +131,10 @@ class Viewer {
     return this.ws.bufferedAmount > MAX_BUFFERED;
   }
   /** Sends unless the viewer is not reading: replies to a flood of requests must not pile up either. */
-  send(msg: string | Buffer): void {
-    if (!this.backedUp) this.ws.send(msg);
+  send(msg: string | Buffer): boolean {
+    if (this.backedUp) return false;
+    this.ws.send(msg);
+    return true;
   }
   error(message: string): void {
     this.send(JSON.stringify({ type: 'error', message }));
@@ -305,8 +324,8 @@ export class ViewerHub {
       const w = v.watch!;
       w.lastTickAt = now;
       if (frame && frame !== w.lastFrame) {
-        w.lastFrame = frame;
-        v.send(frame);
+        if (w.paletteVersion !== feed.paletteVersion && v.send(feed.paletteMessage!)) w.paletteVersion = feed.paletteVersion;
+        if (w.paletteVersion === feed.paletteVersion && v.send(frame)) w.lastFrame = frame;
       }
       if (now - w.lastCurvesAt >= CURVES_INTERVAL_MS) {
         w.lastCurvesAt = now;

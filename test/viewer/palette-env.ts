@@ -1,11 +1,15 @@
-// A test env with palette frames (the interface Atari's will implement): a 4×2 picture over a 3-colour palette
-// whose pixels shift by one each step, so every frame differs and is known in advance.
+// A test env with palette frames (as Atari's): a 4×2 picture over a 3-colour palette whose pixels shift by one each
+// step, so every frame differs and is known in advance; from step 2 on its palette has a fourth colour (unused), as
+// an Atari picture's palette grows when a colour first appears.
 
 import { Box, Discrete } from '../../proto/spaces.js';
 import type { Env, EnvInfo, Picture, RgbFrame } from '../../env-server/envs/env.js';
 import type { Registration } from '../../env-server/registry.js';
 
 export const PALETTE = Uint8Array.of(10, 20, 30, 200, 0, 0, 0, 250, 5);
+export const GROWN_PALETTE = Uint8Array.of(...PALETTE, 7, 7, 7);
+/** The palette of the picture after `t` steps. */
+export const paletteAt = (t: number) => (t >= 2 ? GROWN_PALETTE : PALETTE);
 export const WIDTH = 4;
 export const HEIGHT = 2;
 
@@ -25,7 +29,7 @@ export class PaletteEnv implements Env {
     return { obs: Float32Array.of(this.t), reward: 1, terminated: this.t >= 3, truncated: false, info: {} };
   }
   picture(): Picture {
-    return { kind: 'indexed', width: WIDTH, height: HEIGHT, indices: indicesAt(this.t), palette: PALETTE };
+    return { kind: 'indexed', width: WIDTH, height: HEIGHT, indices: indicesAt(this.t), palette: paletteAt(this.t) };
   }
   render(): RgbFrame {
     throw new Error('the viewer must use picture, not render');

@@ -5,7 +5,7 @@ import t from 'tap';
 import { inflateSync } from 'node:zlib';
 import { openViewer, runAgent, startViewerServer } from './support.js';
 import { startServer } from '../support/server.js';
-import { HEIGHT, PALETTE, PALETTE_ENV, WIDTH, indicesAt } from './palette-env.js';
+import { GROWN_PALETTE, HEIGHT, PALETTE, PALETTE_ENV, WIDTH, indicesAt, paletteAt } from './palette-env.js';
 import { classicEnvs } from '../../env-server/envs/classic/registry.js';
 import { FrozenLake } from '../../env-server/envs/classic/frozen-lake.js';
 import { readApng } from './apng-reader.js';
@@ -137,17 +137,29 @@ t.test('a viewer is told when its session closes', async (t) => {
   t.match(await closed, { session: env.sessionId });
 });
 
-t.test('palette envs send their indices and palette; recordings map them to RGB', async (t) => {
+t.test('palette envs send their indices, their palette only when it changes; recordings map them to RGB', async (t) => {
   const { server, connect } = await startServer(t, [PALETTE_ENV], { viewer: { port: 0 } });
   const env = await connect().make('Palette-v0');
   await env.reset();
   await env.step(0);
   const viewer = await openViewer(t, `ws://127.0.0.1:${server.viewer!.port}/ws`);
+  const palette = viewer.until((m) => m.type === 'palette');
   const frame = viewer.until((m) => m.type === 'frame');
   viewer.send({ type: 'watch', session: env.sessionId, fps: 20 });
+  t.same(await palette, { type: 'palette', session: env.sessionId, version: 1, colours: Array.from(PALETTE), payload: Buffer.alloc(0) }, 'the palette comes first');
   const f = await frame;
-  t.same(f.image, { format: 'indexed', width: WIDTH, height: HEIGHT, palette: Array.from(PALETTE) });
+  t.same(f.image, { format: 'indexed', width: WIDTH, height: HEIGHT, palette: 1 }, 'the frame names the palette version it needs');
   t.same([...inflateSync(f.payload)], [...indicesAt(1)], 'the indices of the current step');
+  // Steps 2 and 3: the palette grows once, so exactly one more palette message, sent before the frame that needs it.
+  for (const step of [2, 3]) {
+    const next = viewer.until((m) => m.type === 'frame' && m.steps === step);
+    await env.step(0);
+    const g = await next;
+    t.same(g.image, { format: 'indexed', width: WIDTH, height: HEIGHT, palette: step >= 2 ? 2 : 1 }, `frame ${step}: palette version`);
+    t.same([...inflateSync(g.payload)], [...indicesAt(step)], `frame ${step}: its indices`);
+  }
+  const palettes = viewer.got.text.filter((m) => m.type === 'palette');
+  t.same(palettes.map((m) => [m.version, m.colours]), [[1, Array.from(paletteAt(1))], [2, Array.from(GROWN_PALETTE)]], 'one palette message per change, none per frame');
 
   const recording = viewer.until((m) => m.type === 'recording' && m.frames !== undefined);
   viewer.send({ type: 'record' });

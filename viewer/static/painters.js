@@ -33,9 +33,9 @@ function paintCartPole(ctx, { x, theta }) {
   ctx.fill();
 }
 
-async function paintImage(ctx, image, payload) {
+async function paintImage(ctx, image, payload, palette) {
   const pixels = await inflate(payload);
-  const { width, height, format, palette } = image;
+  const { width, height, format } = image;
   const rgba = new Uint8ClampedArray(width * height * 4);
   if (format === 'indexed') {
     for (let i = 0; i < width * height; i++) {
@@ -57,8 +57,8 @@ async function paintImage(ctx, image, payload) {
   ctx.putImageData(new ImageData(rgba, width, height), 0, 0);
 }
 
-/** Draws a frame message (header and payload) on the 2D context. */
-export async function paint(ctx, header, payload) {
+/** Draws a frame message (header and payload) on the 2D context; indexed images through `palette` (768 numbers). */
+export async function paint(ctx, header, payload, palette) {
   if (header.scene) paintCartPole(ctx, header.scene);
-  else if (header.image) await paintImage(ctx, header.image, payload);
+  else if (header.image) await paintImage(ctx, header.image, payload, palette);
 }

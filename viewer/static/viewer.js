@@ -18,6 +18,8 @@ const state = {
   painting: false,
   nextFrame: null,
   framesDrawn: 0,
+  /** Colours of the watched session's indexed frames; the server sends them before the first frame needing them. */
+  palette: null,
   recording: null,
 };
 
@@ -57,6 +59,9 @@ function onText(msg) {
       return listSessions(msg.sessions);
     case 'watching':
       return startWatching(msg);
+    case 'palette':
+      if (msg.session === state.watching) state.palette = msg.colours;
+      return;
     case 'curves':
       return addCurves(msg);
     case 'recording':
@@ -84,7 +89,7 @@ async function paintNext() {
   while (state.nextFrame) {
     const { header, payload } = state.nextFrame;
     state.nextFrame = null;
-    await paint($('frame').getContext('2d'), header, payload);
+    await paint($('frame').getContext('2d'), header, payload, state.palette);
     state.framesDrawn++;
     $('frame').dataset.frames = String(state.framesDrawn);
     $('episode').textContent = String(header.episodes + 1);
@@ -125,6 +130,7 @@ function startWatching(msg) {
   $('watch-title').textContent = `${msg.env} · ${msg.session.slice(0, 8)}`;
   for (const tr of $('sessions').tBodies[0].rows) tr.classList.toggle('selected', tr.dataset.session === msg.session);
   if (!changed) return;
+  state.palette = null;
   state.returns.clear();
   state.returns.setReference(msg.rewardThreshold);
   for (const { chart } of state.metrics.values()) chart.canvas.remove();
