@@ -8,7 +8,7 @@
 // same observation), exactly as Gymnasium's NEXT_STEP autoreset presents a truncation.
 
 import { status } from '@grpc/grpc-js';
-import { type BatchNative, fromBatchNative, stack, toBatchNative, unstack } from '../proto/batch.js';
+import { type BatchNative, copySeed, fromBatchNative, stack, toBatchNative, unstack } from '../proto/batch.js';
 import type { Native, Space } from '../proto/spaces.js';
 import { BatchSpace, type EnvSpec, type Info, type MakeOptions, type RemoteVectorEnv, type Stadium, StadiumError } from './client.js';
 
@@ -106,7 +106,7 @@ export class MultiVectorEnv implements VectorEnv {
 
   /** Resets every copy; copy i is seeded with seed + i, as in one vector session. */
   async reset(opts: { seed?: number; options?: Record<string, unknown> } = {}): Promise<{ obs: BatchNative; infos: Info[] }> {
-    const shardOpts = (s: Shard) => ({ ...opts, seed: opts.seed === undefined ? undefined : opts.seed + s.offset });
+    const shardOpts = (s: Shard) => ({ ...opts, seed: copySeed(opts.seed, s.offset) });
     const resetShard = async (s: Shard) => {
       s.autoreset = null;
       const r = await s.env.reset(shardOpts(s));

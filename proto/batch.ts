@@ -14,6 +14,14 @@ function isArraySpace(s: Space): s is ArraySpace {
   return s instanceof Box || s instanceof MultiDiscrete || s instanceof MultiBinary;
 }
 
+/**
+ * Gymnasium's vector seeding, the one rule for server and client: copy i of copies seeded `seed` gets seed + i, none
+ * when no seed is given (a vector spread over several sessions seeds each from its first copy's index).
+ */
+export function copySeed(seed: number | undefined, i: number): number | undefined {
+  return seed === undefined ? undefined : seed + i;
+}
+
 /** Stacks one native per copy into a batched wire value. */
 export function stack(space: Space, items: readonly Native[]): Value {
   const n = items.length;

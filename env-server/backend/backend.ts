@@ -1,6 +1,6 @@
 // What every session holds its env copies through (after EnvPool's core/ and Gymnasium's vector envs): an
 // in-process backend steps them on the request handler's thread, the worker pool on worker threads. Whichever it
-// is, the semantics are the same and are implemented once: copy i is seeded seed + i (copySeed), the time limit is
+// is, the semantics are the same and are implemented once: copy i is seeded seed + i (copySeed, proto/batch.ts), the time limit is
 // the registry's TimeLimit wrapper, a finished copy of a vector session resets on its next step (NEXT_STEP, in
 // EnvCopy), and results come back as one typed batch. The session above keeps episode statistics from these
 // batches, and viewers and recorders get pictures through picture(), never by reaching into envs.
@@ -54,9 +54,4 @@ export function checkSeed(seed: number | undefined, numEnvs: number): void {
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > max) {
     throw invalidArgument(`seed must be an integer in [0, 2^53 - ${numEnvs}]${numEnvs > 1 ? ` for ${numEnvs} copies (copy i is seeded seed + i)` : ''}, got ${String(seed).slice(0, 32)}`);
   }
-}
-
-/** Gymnasium's vector seeding: copy i gets seed + i, none when no seed is given. */
-export function copySeed(seed: number | undefined, i: number): number | undefined {
-  return seed === undefined ? undefined : seed + i;
 }

@@ -2,9 +2,9 @@
 // whose step costs less than a hand-off to a worker (every classic env), and for single sessions.
 
 import type { Native, Space } from '../../proto/spaces.js';
-import { stack } from '../../proto/batch.js';
+import { copySeed, stack } from '../../proto/batch.js';
 import { type Env, type ScenePainter, type Info, type Picture, type RgbFrame, actionError, pictureOf } from '../envs/env.js';
-import { type BatchReset, type BatchStep, type SessionBackend, copySeed } from './backend.js';
+import type { BatchReset, BatchStep, SessionBackend } from './backend.js';
 import { EnvCopy } from './env-copy.js';
 
 export class InProcessBackend implements SessionBackend {

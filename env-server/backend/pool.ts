@@ -7,11 +7,12 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { Box, Discrete, type Native, type Space } from '../../proto/spaces.js';
 import { allocTensor } from '../../proto/tensor.js';
+import { copySeed } from '../../proto/batch.js';
 import type { Env, Info, Picture, RgbFrame, ScenePainter } from '../envs/env.js';
 import { actionError, pictureOf } from '../envs/env.js';
 import { failedPrecondition, invalidArgument, unavailable } from '../errors.js';
 import type { RegistryRecipe } from '../registry.js';
-import { type BatchReset, type BatchStep, type SessionBackend, copySeed } from './backend.js';
+import type { BatchReset, BatchStep, SessionBackend } from './backend.js';
 import { Ctrl, type InfoKind, Slot, SLOT_FIELDS, Task, allocate, ownerOf, type PoolBuffers, type PoolShape } from './layout.js';
 import { pictureBytes, readPicture } from './picture-bytes.js';
 import type { WorkerData } from './worker.js';
