@@ -12,6 +12,12 @@ export const enum Ctrl {
   Stop,
   /** Set by a worker that failed; the message is in the error bytes. */
   Failed,
+  /**
+   * The Done count main is waiting for: a worker wakes main only when its finish reaches it, not once per copy (each
+   * wake is a context switch on cores the workers need). Main raises it before it waits; a worker that reads a stale,
+   * lower value wakes main needlessly, never too late.
+   */
+  Target,
   /** First of one wake-up counter per worker. */
   Wake,
 }

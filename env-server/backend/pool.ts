@@ -236,6 +236,7 @@ export class WorkerPool implements SessionBackend {
 
   /** Blocks until the workers have finished `target` tasks since the pool started. */
   private waitDone(target: number): void {
+    Atomics.store(this.ctrl, Ctrl.Target, target);
     for (;;) {
       const done = Atomics.load(this.ctrl, Ctrl.Done);
       if (Atomics.load(this.ctrl, Ctrl.Failed)) {

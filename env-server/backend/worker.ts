@@ -88,8 +88,7 @@ function run(copies: Map<number, EnvCopy>): void {
       Atomics.store(slots, base + Slot.Task, Task.None);
       slots[base + Slot.Order] = Atomics.add(ctrl, Ctrl.Order, 1);
       Atomics.store(slots, base + Slot.Ready, 1);
-      Atomics.add(ctrl, Ctrl.Done, 1);
-      Atomics.notify(ctrl, Ctrl.Done);
+      if (Atomics.add(ctrl, Ctrl.Done, 1) + 1 >= Atomics.load(ctrl, Ctrl.Target)) Atomics.notify(ctrl, Ctrl.Done);
     }
     Atomics.wait(ctrl, wake, seen);
   }
