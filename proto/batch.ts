@@ -4,7 +4,7 @@
 // and the client offers batched natives (Discrete → number[], array spaces → one typed array of n·size elements).
 
 import { Box, Dict, Discrete, MultiBinary, MultiDiscrete, type Native, type Space, Tuple } from './spaces.js';
-import { type Tensor, type TypedArray, type Value, allocTensor, isTensor, numel } from './tensor.js';
+import { type Tensor, type TypedArray, type Value, allocTensor, isTensor, numel, toNumbers } from './tensor.js';
 
 export type BatchNative = number[] | TypedArray | BatchNative[] | { [key: string]: BatchNative };
 
@@ -62,7 +62,7 @@ function checkBatched(space: Discrete | ArraySpace, v: Value, n: number): Tensor
 export function unstack(space: Space, v: Value, n: number): Native[] {
   if (space instanceof Discrete || isArraySpace(space)) {
     const t = checkBatched(space, v, n);
-    if (space instanceof Discrete) return Array.from(t.data as ArrayLike<number | bigint>, Number);
+    if (space instanceof Discrete) return toNumbers(t);
     const size = numel(space.shape);
     const out: Native[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = (t.data as Float32Array).subarray(i * size, (i + 1) * size);

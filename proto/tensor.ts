@@ -83,6 +83,23 @@ export function elementAt(t: Tensor, i: number): number {
   return Number(t.data[i]);
 }
 
+/**
+ * A tensor's elements as JS numbers (int64 exact up to 2^53). int64 is read as two 32-bit words (little-endian
+ * hosts, as tensorBytes): converting a BigInt per element costs ~13x more, 63 µs for a 1024-copy batch of actions.
+ */
+export function toNumbers(t: Tensor): number[] {
+  const d = t.data;
+  const n = d.length;
+  const out: number[] = new Array(n);
+  if (d instanceof BigInt64Array) {
+    const w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) out[i] = w[2 * i + 1] * 4294967296 + (w[2 * i] >>> 0);
+  } else {
+    for (let i = 0; i < n; i++) out[i] = d[i];
+  }
+  return out;
+}
+
 /** A view of raw little-endian bytes as a typed array, copying only when the bytes are misaligned. */
 export function viewBytes(dtype: DType, bytes: Uint8Array, count: number): TypedArray {
   const Ctor = CTORS[dtype];
