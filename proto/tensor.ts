@@ -56,6 +56,11 @@ export function isTensor(v: Value): v is Tensor {
   return !Array.isArray(v) && typeof (v as Tensor).dtype === 'string' && ArrayBuffer.isView((v as Tensor).data);
 }
 
+/** A typed array of `dtype` over all of `buffer` (shared memory included). */
+export function typedView(dtype: DType, buffer: ArrayBufferLike): TypedArray {
+  return new CTORS[dtype](buffer as ArrayBuffer);
+}
+
 export function allocTensor(dtype: DType, shape: readonly number[]): Tensor {
   return { dtype, shape: [...shape], data: new CTORS[dtype](numel(shape)) };
 }

@@ -40,6 +40,11 @@ export type InfoKind = 'float64' | 'int64' | 'bool';
 export interface PoolShape {
   numEnvs: number;
   numWorkers: number;
+  /**
+   * batchSize < numEnvs: steps return the first copies to finish, so workers count and order every copy as it
+   * finishes; otherwise each worker counts its finished copies once per sweep.
+   */
+  asynchronous: boolean;
   /** Bytes of one copy's observation. */
   obsBytes: number;
   obsDtype: DType;
@@ -89,7 +94,10 @@ export function allocate(s: PoolShape): PoolBuffers {
   };
 }
 
-/** Copy i belongs to worker i mod numWorkers; which worker steps a copy never changes what the copy does. */
-export function ownerOf(env: number, numWorkers: number): number {
-  return env % numWorkers;
+/**
+ * Worker w owns a contiguous block of copies, so neighbouring slots (several to a cache line) are written by one
+ * thread; which worker steps a copy never changes what the copy does.
+ */
+export function ownerOf(env: number, numEnvs: number, numWorkers: number): number {
+  return Math.floor((env * numWorkers) / numEnvs);
 }

@@ -87,6 +87,7 @@ export class WorkerPool implements SessionBackend {
     const shape: PoolShape = {
       numEnvs: o.numEnvs,
       numWorkers: this.numWorkers,
+      asynchronous: this.batchSize < o.numEnvs,
       obsBytes: (first.obs as ArrayBufferView).byteLength,
       obsDtype: this.observationSpace.dtype,
       infoKeys,
@@ -128,7 +129,7 @@ export class WorkerPool implements SessionBackend {
       this.slots[base + Slot.Seeded] = s === undefined ? 0 : 1;
       this.seeds[i] = s ?? 0;
       this.slots[base + Slot.Options] = options ? 1 : 0;
-      if (options) this.ports[ownerOf(i, this.numWorkers)].postMessage(options);
+      if (options) this.ports[ownerOf(i, this.numEnvs, this.numWorkers)].postMessage(options);
     }
     this.returned = Atomics.load(this.ctrl, Ctrl.Done);
     this.post(Array.from({ length: this.numEnvs }, (_, i) => i), Task.Reset);
@@ -153,11 +154,12 @@ export class WorkerPool implements SessionBackend {
     const reward: number[] = new Array(ids.length);
     const terminated: boolean[] = new Array(ids.length);
     const truncated: boolean[] = new Array(ids.length);
-    ids.forEach((i, k) => {
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k];
       reward[k] = this.rewards[i];
       terminated[k] = this.slots[i * SLOT_FIELDS + Slot.Terminated] === 1;
       truncated[k] = this.slots[i * SLOT_FIELDS + Slot.Truncated] === 1;
-    });
+    }
     return { obs: this.gather(ids), reward, terminated, truncated, infos: ids.map((i) => this.info(i)), envIds: ids };
   }
 
@@ -214,12 +216,13 @@ export class WorkerPool implements SessionBackend {
   }
 
   private post(ids: number[], task: Task): void {
-    const woken = new Set<number>();
+    const woken = new Uint8Array(this.numWorkers);
     for (const i of ids) {
       Atomics.store(this.slots, i * SLOT_FIELDS + Slot.Task, task);
-      woken.add(ownerOf(i, this.numWorkers));
+      woken[ownerOf(i, this.numEnvs, this.numWorkers)] = 1;
     }
-    for (const w of woken) {
+    for (let w = 0; w < this.numWorkers; w++) {
+      if (!woken[w]) continue;
       Atomics.add(this.ctrl, Ctrl.Wake + w, 1);
       Atomics.notify(this.ctrl, Ctrl.Wake + w);
     }
@@ -270,16 +273,23 @@ export class WorkerPool implements SessionBackend {
     this.returned -= ids.length;
   }
 
+  /** The observations of `ids` in their order, copying each run of consecutive copies at once. */
   private gather(ids: number[]) {
     const size = this.shape.obsBytes;
     const t = allocTensor(this.shape.obsDtype, [ids.length, ...this.observationSpace.shape]);
     const bytes = new Uint8Array(t.data.buffer);
-    ids.forEach((i, k) => bytes.set(this.obs.subarray(i * size, (i + 1) * size), k * size));
+    for (let k = 0; k < ids.length; ) {
+      let end = k + 1;
+      while (end < ids.length && ids[end] === ids[end - 1] + 1) end++;
+      bytes.set(this.obs.subarray(ids[k] * size, (ids[end - 1] + 1) * size), k * size);
+      k = end;
+    }
     return t;
   }
 
   private info(i: number): Info {
     const { infoKeys: keys, infoKinds: kinds } = this.shape;
+    if (keys.length === 0 && this.batchSize === this.numEnvs) return NO_INFO;
     const out: Info = {};
     for (let j = 0; j < keys.length; j++) {
       const v = this.infos[i * keys.length + j];
@@ -289,6 +299,9 @@ export class WorkerPool implements SessionBackend {
     return out;
   }
 }
+
+/** The info of every copy of an env whose infos are empty (shared: sessions only read infos). */
+const NO_INFO: Info = Object.freeze({});
 
 /** How the pool carries an info value through its float64 slots; null for values it does not carry (arrays). */
 function infoKind(v: unknown): InfoKind | null {

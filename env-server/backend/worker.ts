@@ -9,6 +9,7 @@ import { pictureOf } from '../envs/env.js';
 import { EnvCopy } from './env-copy.js';
 import { Ctrl, ERROR_BYTES, Slot, SLOT_FIELDS, Task, type PoolBuffers, type PoolShape, ownerOf } from './layout.js';
 import { writePicture } from './picture-bytes.js';
+import { typedView } from '../../proto/tensor.js';
 
 export interface WorkerData {
   worker: number;
@@ -30,7 +31,8 @@ const actions = new Float64Array(buffers.actions);
 const seeds = new Float64Array(buffers.seeds);
 const rewards = new Float64Array(buffers.rewards);
 const infos = new Float64Array(buffers.infos);
-const obs = new Uint8Array(buffers.obs);
+const obs = typedView(shape.obsDtype, buffers.obs) as Exclude<ReturnType<typeof typedView>, BigInt64Array>;
+const obsPerCopy = shape.obsBytes / obs.BYTES_PER_ELEMENT;
 const picture = new Uint8Array(buffers.picture);
 const wake = Ctrl.Wake + d.worker;
 const K = shape.infoKeys.length;
@@ -43,27 +45,42 @@ function fail(e: unknown): void {
   Atomics.notify(ctrl, Ctrl.Done);
 }
 
-async function build(): Promise<Map<number, EnvCopy>> {
+/** This worker's copies: their indices and the copies, in index order. */
+interface Owned {
+  ids: number[];
+  copies: EnvCopy[];
+}
+
+async function build(): Promise<Owned> {
   const mod = (await import(d.recipe.module)) as Record<string, (...args: unknown[]) => Registry>;
   const registry = mod[d.recipe.export](...d.recipe.args);
-  const copies = new Map<number, EnvCopy>();
+  const owned: Owned = { ids: [], copies: [] };
   for (let i = 0; i < shape.numEnvs; i++) {
-    if (ownerOf(i, shape.numWorkers) === d.worker) copies.set(i, new EnvCopy(registry.make(d.envId, d.kwargs, d.maxEpisodeSteps), true));
+    if (ownerOf(i, shape.numEnvs, shape.numWorkers) !== d.worker) continue;
+    owned.ids.push(i);
+    owned.copies.push(new EnvCopy(registry.make(d.envId, d.kwargs, d.maxEpisodeSteps), true));
   }
-  return copies;
+  return owned;
 }
 
 function write(i: number, o: unknown, info: Info): void {
-  const v = o as ArrayBufferView;
-  obs.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), i * shape.obsBytes);
+  obs.set(o as typeof obs, i * obsPerCopy);
   for (let k = 0; k < K; k++) infos[i * K + k] = Number(info[shape.infoKeys[k]] ?? NaN);
 }
 
-function run(copies: Map<number, EnvCopy>): void {
+/** Adds `n` finished copies to Done, waking main if that is what it waits for. */
+function finished(n: number): void {
+  if (Atomics.add(ctrl, Ctrl.Done, n) + n >= Atomics.load(ctrl, Ctrl.Target)) Atomics.notify(ctrl, Ctrl.Done);
+}
+
+function run({ ids, copies }: Owned): void {
   for (;;) {
     const seen = Atomics.load(ctrl, wake);
     if (Atomics.load(ctrl, Ctrl.Stop)) return;
-    for (const [i, copy] of copies) {
+    let done = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const i = ids[j];
+      const copy = copies[j];
       const base = i * SLOT_FIELDS;
       const task = Atomics.load(slots, base + Slot.Task);
       if (task === Task.None) continue;
@@ -86,10 +103,16 @@ function run(copies: Map<number, EnvCopy>): void {
         slots[base + Slot.Truncated] = r.truncated ? 1 : 0;
       }
       Atomics.store(slots, base + Slot.Task, Task.None);
-      slots[base + Slot.Order] = Atomics.add(ctrl, Ctrl.Order, 1);
-      Atomics.store(slots, base + Slot.Ready, 1);
-      if (Atomics.add(ctrl, Ctrl.Done, 1) + 1 >= Atomics.load(ctrl, Ctrl.Target)) Atomics.notify(ctrl, Ctrl.Done);
+      if (shape.asynchronous) {
+        slots[base + Slot.Order] = Atomics.add(ctrl, Ctrl.Order, 1);
+        Atomics.store(slots, base + Slot.Ready, 1);
+        finished(1);
+      } else {
+        Atomics.store(slots, base + Slot.Ready, 1);
+        done++;
+      }
     }
+    if (done > 0) finished(done);
     Atomics.wait(ctrl, wake, seen);
   }
 }
