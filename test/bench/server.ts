@@ -4,6 +4,7 @@
 // The server runs in a child process, as it would on its own box.
 
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { credentials, type Client } from '@grpc/grpc-js';
@@ -138,21 +139,26 @@ async function main() {
     }
     echoStream.end();
 
-    const vec = await stadium.makeVec('CartPole-v1', VECTOR);
-    await vec.reset({ seed: 0 });
+    // The same copies held in the server's process (num_workers 0, the default for classic envs) and on its worker
+    // pool (stepped by every core, as EnvPool does), each against the same envs stepped one by one in this process.
     const actions = new Array<number>(VECTOR);
-    const [vecIn, vecR] = await compare(
-      inProcess(VECTOR),
-      async () => {
-        for (let i = 0; i < VECTOR; i++) actions[i] = Math.random() < 0.5 ? 0 : 1;
-        await vec.step(actions);
-      },
-      VECTOR,
-      VECTOR,
-    );
-    rows.push({ name: `${VECTOR} CartPoles in-process`, perSec: vecIn.perSec, unit: 'env-steps/s', p50: vecIn.p50, p99: vecIn.p99 });
-    rows.push({ name: `${VECTOR} CartPoles, vector session over stream`, perSec: vecR.perSec, unit: 'env-steps/s', p50: vecR.p50, p99: vecR.p99, baseline: 'in-process throughput', ratio: vecR.perSec / vecIn.perSec });
-    await vec.close();
+    for (const workers of [0, availableParallelism()]) {
+      const vec = await stadium.makeVec('CartPole-v1', VECTOR, { kwargs: workers ? { num_workers: workers } : {} });
+      await vec.reset({ seed: 0 });
+      const [vecIn, vecR] = await compare(
+        inProcess(VECTOR),
+        async () => {
+          for (let i = 0; i < VECTOR; i++) actions[i] = Math.random() < 0.5 ? 0 : 1;
+          await vec.step(actions);
+        },
+        VECTOR,
+        VECTOR,
+      );
+      const how = workers ? `on the server's pool (num_workers ${workers})` : 'in the server process';
+      rows.push({ name: `${VECTOR} CartPoles in-process (this process, one by one)`, perSec: vecIn.perSec, unit: 'env-steps/s', p50: vecIn.p50, p99: vecIn.p99 });
+      rows.push({ name: `${VECTOR} CartPoles, vector session over stream, ${how}`, perSec: vecR.perSec, unit: 'env-steps/s', p50: vecR.p50, p99: vecR.p99, baseline: 'in-process throughput', ratio: vecR.perSec / vecIn.perSec });
+      await vec.close();
+    }
     stadium.close();
     echo.close();
   } finally {
