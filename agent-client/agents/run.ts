@@ -41,6 +41,8 @@ export interface RunOptions {
   stopAtReturn?: number;
   progress?: NodeJS.WriteStream | null;
   onEpisode?: (e: Episode, log: RunLog) => void;
+  /** How long one request may wait for the server (default 30 s); past it the run saves a checkpoint and stops. */
+  timeoutMs?: number;
 }
 
 export interface RunResult {
@@ -56,7 +58,7 @@ export function checkpointDir(runDir: string): string {
 
 export async function runTraining(opts: RunOptions, signal: { stop: boolean } = { stop: false }): Promise<RunResult> {
   const device = torch.resolveDevice(opts.device);
-  const stadium = Stadium.connect(opts.server);
+  const stadium = Stadium.connect(opts.server, { timeoutMs: opts.timeoutMs });
   let env: RemoteEnv | RemoteVectorEnv | null = null;
   let agent: Agent | null = null;
   const progress = opts.progress === undefined ? process.stderr : opts.progress;
@@ -143,11 +145,14 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
     return { agent: a, episodes, evalReturns, interrupted: false };
   } catch (e) {
     log.close();
-    if (e instanceof StadiumError && e.code === 14) {
+    // UNAVAILABLE: the server is gone; DEADLINE_EXCEEDED: it stopped answering (hung, or starved of CPU), and the
+    // session stream was cancelled. Either way the agent is intact: keep it.
+    if (e instanceof StadiumError && (e.code === 14 || e.code === 4)) {
       if (!agent) throw new ServerGone(`could not reach the server at ${opts.server} (${e.message}); is it running (stadium serve)?`);
       await save();
       const where = opts.runDir ? `; checkpoint saved in ${checkpointDir(opts.runDir)} (run the same command to resume)` : '';
-      throw new ServerGone(`the server at ${opts.server} went away at step ${agent.steps} (${e.message})${where}`);
+      const what = e.code === 14 ? 'went away' : 'stopped answering';
+      throw new ServerGone(`the server at ${opts.server} ${what} at step ${agent.steps} (${e.message})${where}`);
     }
     throw e;
   } finally {

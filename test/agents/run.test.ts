@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerGone, checkpointDir, runTraining, type RunOptions } from '../../agent-client/agents/run.js';
 import { agentServer, tempDir } from './support.js';
+import { spawnServer } from '../support/spawn-server.js';
 
 const OVERRIDES = { learningStarts: 50, bufferSize: 1000, hidden: [16], batchSize: 16 };
 
@@ -42,5 +43,21 @@ t.test('a server that goes away mid-run gives a clear error and leaves a checkpo
   await t.rejects(run, ServerGone);
   await run.catch((e: Error) => t.match(e.message, new RegExp(`the server at ${address} went away at step \\d+ .*checkpoint saved in ${checkpointDir(runDir)}`)));
   await stopping;
+  t.ok(existsSync(join(checkpointDir(runDir), 'agent.safetensors')), 'checkpoint written');
+});
+
+t.test('a server that stops answering (hung or starved) gives a clear error and leaves a checkpoint', async (t) => {
+  const server = await spawnServer(['--port', '0']);
+  t.teardown(() => {
+    server.proc.kill('SIGCONT');
+    return server.kill();
+  });
+  const address = `127.0.0.1:${server.port}`;
+  const runDir = tempDir(t);
+  let frozen = false;
+  const run = runTraining({ ...options(address, runDir, 10_000), timeoutMs: 1500, onEpisode: (e) => void (e.step >= 100 && !frozen && (frozen = server.proc.kill('SIGSTOP'))) });
+  await t.rejects(run, ServerGone);
+  await run.catch((e: Error) => t.match(e.message, new RegExp(`the server at ${address} stopped answering at step \\d+ .*within 1500 ms.*checkpoint saved in ${checkpointDir(runDir)}`)));
+  t.ok(frozen, 'the server was frozen mid-run');
   t.ok(existsSync(join(checkpointDir(runDir), 'agent.safetensors')), 'checkpoint written');
 });
