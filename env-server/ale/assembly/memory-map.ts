@@ -7,6 +7,7 @@ import { cartRead, cartWrite } from './carts/slot';
 import { plainStart, plainLength, romByte, scheme, Scheme } from './carts/cartridge';
 import { tigervisionOwns, tigervisionSelect } from './carts/tigervision';
 import { e3HotSpot } from './carts/3e';
+import { feRead } from './carts/activision';
 import { uaTouch } from './carts/ua';
 import { setDataBus } from './bus-state';
 
@@ -16,8 +17,12 @@ import { setDataBus } from './bus-state';
 export function mapRead(address: u32): u32 {
   let value: u32;
   if (address & 0x1000) {
-    // Carts see the full 16-bit address (some schemes decode A13).
-    value = (address & 0xfff) - plainStart < plainLength ? romByte(address) : cartRead(address);
+    // Carts see the full 16-bit address (some schemes decode A13). Activision's FE picks its bank by A13 on every
+    // access, so none of its window is plain: its read is made here, not through cartRead's dispatch (robotank
+    // spent a fifth of its time there); other carts test the scheme only on their rare non-plain reads.
+    if ((address & 0xfff) - plainStart < plainLength) value = romByte(address);
+    else if (scheme == Scheme.FE) value = feRead(address);
+    else value = cartRead(address);
   } else if ((address & 0x280) == 0x80) {
     value = <u32>load<u8>(ram + <usize>(address & 0x7f));
   } else {
