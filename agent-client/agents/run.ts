@@ -103,6 +103,7 @@ export async function runTraining(opts: RunOptions, signal: { stop: boolean } = 
       agent = createAgent(meta.kind, spaces, { seed: meta.seed, device, config: meta.config });
       agent.restore({ tensors, state: meta.state });
       log.episodes = meta.progress.episodes ?? 0;
+      log.resume(agent.steps);
       firstSeed = opts.seed + log.episodes;
       progress?.write(`resuming ${meta.kind} on ${meta.envId} at step ${agent.steps} from ${checkpointDir(opts.runDir)}\n`);
     } else {

@@ -1,7 +1,7 @@
 // What a training run reports: a progress line (steps/s, mean return of the last 100 episodes, ε, loss) on
 // stderr, and every episode's and every logging interval's numbers in metrics.jsonl and TensorBoard events.
 
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventWriter } from '../../tensorboard/event-writer.js';
 import type { Episode } from './loop.js';
@@ -11,7 +11,7 @@ export class RunLog {
   private readonly events: EventWriter | null;
   private readonly jsonl: string | null;
   private readonly recent: number[] = [];
-  private readonly started = Date.now();
+  private started = Date.now();
   private lastDraw = 0;
   private lastSteps = 0;
   private lastTime = Date.now();
@@ -34,6 +34,37 @@ export class RunLog {
       this.jsonl = null;
       this.events = null;
     }
+  }
+
+  /**
+   * Continues the log of a run resumed from a checkpoint taken at env step `step`: rows written after it (training
+   * the checkpoint does not hold) are dropped from metrics.jsonl, the wall clock goes on from the checkpoint's, and
+   * the mean of the last 100 episodes starts from the episodes before it, so curves and the stop-at-return test
+   * carry on as if the run had not stopped.
+   */
+  resume(step: number): void {
+    this.lastSteps = step;
+    if (!this.jsonl || !existsSync(this.jsonl)) return;
+    const kept: string[] = [];
+    let time = 0;
+    for (const line of readFileSync(this.jsonl, 'utf8').split('\n')) {
+      if (!line) continue;
+      let row: { step?: unknown; time?: unknown; 'episode/return'?: unknown };
+      try {
+        row = JSON.parse(line);
+      } catch {
+        continue; // a line cut short when the run stopped
+      }
+      if (typeof row.step !== 'number' || row.step > step) continue;
+      kept.push(line);
+      if (typeof row.time === 'number') time = row.time;
+      if (typeof row['episode/return'] === 'number') {
+        this.recent.push(row['episode/return']);
+        if (this.recent.length > 100) this.recent.shift();
+      }
+    }
+    writeFileSync(this.jsonl, kept.length ? kept.join('\n') + '\n' : '');
+    this.started = Date.now() - time * 1000;
   }
 
   get meanReturn(): number {
