@@ -35,7 +35,15 @@ export function stack(space: Space, items: readonly Native[]): Value {
     const size = numel(space.shape);
     const t = allocTensor(space.dtype, [n, ...space.shape]);
     const d = t.data as Float32Array;
-    for (let i = 0; i < n; i++) d.set(items[i] as Float32Array, i * size);
+    if (size > 16) {
+      for (let i = 0; i < n; i++) d.set(items[i] as Float32Array, i * size);
+    } else {
+      // TypedArray#set costs more than the copy itself for a few elements (1024 CartPole rows: 45 µs, 17 µs so).
+      for (let i = 0, o = 0; i < n; i++) {
+        const item = items[i] as Float32Array;
+        for (let j = 0; j < size; j++) d[o++] = item[j];
+      }
+    }
     return t;
   }
   if (space instanceof Tuple) return space.spaces.map((s, k) => stack(s, items.map((x) => (x as Native[])[k])));
