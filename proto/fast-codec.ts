@@ -207,10 +207,10 @@ function writeStepResponse(w: Writer, m: StepResponseObj, sizes: Sizes): void {
   if (m.reward.length) {
     w.tag(2, LEN);
     w.varint(8 * m.reward.length);
-    for (const r of m.reward) {
-      w.buf.writeDoubleLE(r, w.pos);
-      w.pos += 8;
-    }
+    // Filled as float64 in aligned memory and copied once (a writeDoubleLE per reward costs several times more).
+    const f = Float64Array.from(m.reward);
+    w.buf.set(new Uint8Array(f.buffer), w.pos);
+    w.pos += f.byteLength;
   }
   for (const [field, bools] of [
     [3, m.terminated],
@@ -376,7 +376,10 @@ function readStepResponse(r: Reader, end: number): StepResponseObj {
     if (field === 1) m.observation = readValue(r, e, 0) as ValueMsg;
     else if (field === 2) {
       if ((e - r.pos) % 8) throw new Unsupported();
-      for (let p = r.pos; p < e; p += 8) m.reward.push(r.buf.readDoubleLE(p));
+      // One copy into aligned memory, then plain reads: a readDoubleLE per reward costs ~4x more on big batches.
+      const f = new Float64Array((e - r.pos) / 8);
+      new Uint8Array(f.buffer).set(r.buf.subarray(r.pos, e));
+      for (let i = 0; i < f.length; i++) m.reward.push(f[i]);
     } else if (field === 3 || field === 4) {
       const out = field === 3 ? m.terminated : m.truncated;
       while (r.pos < e) out.push(r.varint() !== 0);
