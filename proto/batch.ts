@@ -4,7 +4,7 @@
 // and the client offers batched natives (Discrete → number[], array spaces → one typed array of n·size elements).
 
 import { Box, Dict, Discrete, MultiBinary, MultiDiscrete, type Native, type Space, Tuple } from './spaces.js';
-import { type Tensor, type TypedArray, type Value, allocTensor, isTensor, numel, toNumbers } from './tensor.js';
+import { type Tensor, type TypedArray, type Value, allocTensor, isTensor, numel, setInt64, toNumbers } from './tensor.js';
 
 export type BatchNative = number[] | TypedArray | BatchNative[] | { [key: string]: BatchNative };
 
@@ -27,8 +27,7 @@ export function stack(space: Space, items: readonly Native[]): Value {
   const n = items.length;
   if (space instanceof Discrete) {
     const t = allocTensor('int64', [n]);
-    const d = t.data as BigInt64Array;
-    for (let i = 0; i < n; i++) d[i] = BigInt(items[i] as number);
+    setInt64(t.data as BigInt64Array, items as number[]);
     return t;
   }
   if (isArraySpace(space)) {
@@ -107,8 +106,7 @@ export function fromBatchNative(space: Space, x: BatchNative, n: number): Value 
     const arr = x as ArrayLike<number | bigint>;
     if (arr.length !== n) throw new TypeError(`expected ${n} actions for ${space}, got ${arr.length}`);
     const t = allocTensor('int64', [n]);
-    const d = t.data as BigInt64Array;
-    for (let i = 0; i < n; i++) d[i] = BigInt(arr[i]);
+    setInt64(t.data as BigInt64Array, arr as ArrayLike<number>);
     return t;
   }
   if (isArraySpace(space)) return { dtype: space.dtype, shape: [n, ...space.shape], data: x as TypedArray };

@@ -71,8 +71,7 @@ export function tensor(dtype: DType, shape: readonly number[], values: ArrayLike
     throw new RangeError(`tensor of shape [${shape}] needs ${t.data.length} values, got ${values.length}`);
   }
   if (dtype === 'int64') {
-    const d = t.data as BigInt64Array;
-    for (let i = 0; i < d.length; i++) d[i] = BigInt(values[i] as number | bigint);
+    setInt64(t.data as BigInt64Array, values);
   } else {
     (t.data as Exclude<TypedArray, BigInt64Array>).set(values as ArrayLike<number>);
   }
@@ -103,6 +102,25 @@ export function toNumbers(t: Tensor): number[] {
     for (let i = 0; i < n; i++) out[i] = d[i];
   }
   return out;
+}
+
+/**
+ * Fills int64 elements from JS numbers (safe integers) as two 32-bit words, without a BigInt per element (the
+ * counterpart of toNumbers); bigint values are stored as they are.
+ */
+export function setInt64(d: BigInt64Array, values: ArrayLike<number> | ArrayLike<bigint>): void {
+  const w = new Int32Array(d.buffer, d.byteOffset, 2 * d.length);
+  for (let i = 0; i < d.length; i++) {
+    const v = values[i];
+    if (typeof v === 'bigint') {
+      d[i] = v;
+    } else {
+      if (!Number.isInteger(v)) throw new RangeError(`int64 values must be integers, got ${String(v).slice(0, 32)}`);
+      const hi = Math.floor(v / 4294967296);
+      w[2 * i] = v - hi * 4294967296;
+      w[2 * i + 1] = hi;
+    }
+  }
 }
 
 /** A view of raw little-endian bytes as a typed array, copying only when the bytes are misaligned. */
