@@ -104,7 +104,8 @@ export const PRESETS: Record<string, Preset> = {
     agent: 'dqn',
     envs: atari('Pong'),
     // A quarter of the book's gradient steps per env step, each worth more: double, dueling, 3-step returns, a larger
-    // replay, Huber loss. Measured on the CPU: mean(100) of −15 at 441k env steps in 85 minutes.
+    // replay, Huber loss. Measured on the 2-core CPU (bench:learn --atari pong): mean(100) −15 at 391k env steps
+    // (117 min beside a second learning run), −13.5 at 440k.
     config: { gamma: 0.99, lr: 1e-4, adamEps: 1e-8, batchSize: 32, bufferSize: 100_000, learningStarts: 10_000, trainFrequency: 4, targetUpdateEvery: 1000, tau: 1, double: true, dueling: true, nStep: 3, loss: 'huber', epsilon: { kind: 'linear', start: 1, end: 0.02, steps: 100_000 }, frameStack: 4 },
     run: { steps: 3_000_000, stopAtReturn: 19 },
     doc: 'double + dueling + 3-step, a gradient step every 4 env steps, replay 100k, ε 1→0.02 over 100k; stops at mean(100) ≥ 19',
