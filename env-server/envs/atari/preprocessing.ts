@@ -53,7 +53,7 @@ export class AtariPreprocessing implements Env {
   reset(seed?: number): ResetResult {
     this.startEpisode(seed);
     this.grab(0);
-    this.pooled = false;
+    this.raw[1].fill(0);
     this.push(true);
     return { obs: this.observation(), info: this.lastInfo };
   }
