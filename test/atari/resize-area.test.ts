@@ -57,6 +57,18 @@ t.test('bit for bit what OpenCV 4.6 produces', async (t) => {
   }
 });
 
+t.test('max-pooling in place before the shrink, as np.maximum(a, b, out=a)', async (t) => {
+  // 13 x 7 = 91 bytes: five 16-byte blocks and a tail of 11.
+  const a = image(13, 7, (x, y) => (x * 37 + y * 11) % 256);
+  const b = image(13, 7, (x, y) => (x * 5 + y * 53 + 100) % 256);
+  const pooled = a.map((v, i) => Math.max(v, b[i]));
+  const r = new AreaResizer(13, 7, 5, 3);
+  const out = r.maxPoolResize(a, b, new Uint8Array(15));
+  t.same(Array.from(a), Array.from(pooled), 'a holds the pixel-wise max afterwards');
+  t.same(Array.from(out), Array.from(new AreaResizer(13, 7, 5, 3).resize(pooled)), 'the shrink is that of the max');
+  t.same(Array.from(out), Array.from(areaMean(pooled, 13, 7, 5, 3, 1)).map((v) => Math.round(v)), 'each output the rounded area mean');
+});
+
 t.test('refuses to enlarge', async (t) => {
   t.throws(() => new AreaResizer(160, 210, 200, 84), /only shrinks/);
 });

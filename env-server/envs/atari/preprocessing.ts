@@ -124,11 +124,11 @@ export class AtariPreprocessing implements Env {
   /** Max-pools the two raw frames, shrinks the result into the stack's next slot (every slot on reset). */
   private push(fill: boolean): void {
     const [a, b] = this.raw;
-    if (this.pooled) for (let i = 0; i < a.length; i++) if (b[i] > a[i]) a[i] = b[i];
     this.head = (this.head + 1) % this.opts.frameStack;
     const fs = this.frameSize;
     const newest = this.stack.subarray(this.head * fs, (this.head + 1) * fs);
-    this.resizer.resize(a, newest);
+    if (this.pooled) this.resizer.maxPoolResize(a, b, newest);
+    else this.resizer.resize(a, newest);
     if (fill) for (let k = 0; k < this.opts.frameStack; k++) if (k !== this.head) this.stack.copyWithin(k * fs, this.head * fs, (this.head + 1) * fs);
   }
 
