@@ -77,6 +77,16 @@ t.test('ROMs shipped in an ale-py install are found when the ROM folder lacks th
   const store = new RomStore(join(root, 'empty'), () => [alePy]);
   t.equal(store.load(atariGames().find((g) => g.rom === 'freeway')!).length, 2048);
   t.throws(() => store.load(atariGames().find((g) => g.rom === 'pong')!), /not installed: looked for pong\.bin .* in .*empty, .*ale_py\/roms/);
+  // Finding ale-py's folders asks python3 (~0.1 s, in every pool worker): only a ROM missing from the folder does.
+  let asked = 0;
+  const local = new RomStore(alePy, () => {
+    asked++;
+    return [];
+  });
+  local.load(atariGames().find((g) => g.rom === 'freeway')!);
+  t.equal(asked, 0, 'a ROM in the ROM folder is loaded without looking for ale-py');
+  t.throws(() => local.load(atariGames().find((g) => g.rom === 'pong')!), /not installed/);
+  t.equal(asked, 1, 'a missing one looks');
 });
 
 t.test('a server without the ROM answers make with FAILED_PRECONDITION over the wire', async (t) => {
