@@ -26,6 +26,9 @@ t.test('agrees with direct float64 area integration on 210x160 frames', async (t
     [84, 84, 1],
     [84, 84, 3],
     [64, 50, 1],
+    // Cells of 8 x 10.5 pixels: four outputs read more than 16 bytes, so the kernel's x pass goes one by one.
+    [20, 20, 1],
+    [20, 20, 3],
   ]) {
     const src = lcgBytes(160 * 210 * cn);
     const got = new AreaResizer(160, 210, dw, dh, cn).resize(src);

@@ -105,8 +105,9 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
   const width = dw * cn;
   const srcBytes = sw * sh * cn;
   const outBytes = width * dh;
-  const srcA = place(k, srcBytes);
-  const srcB = place(k, srcBytes);
+  // 16 bytes of slack: the grouped x pass loads 16 bytes from its group's first source byte.
+  const srcA = place(k, srcBytes + 16);
+  const srcB = place(k, srcBytes + 16);
   const out = place(k, outBytes);
   const xOffsets = place(k, 4 * width * per);
   const xWeights = place(k, 4 * width * per);
@@ -114,7 +115,8 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
   const ySrc = place(k, 4 * ny);
   const yDst = place(k, 4 * ny);
   const yWeights = place(k, 4 * ny);
-  const row = place(k, 4 * width);
+  const groups = Math.ceil(width / 4);
+  const row = place(k, 16 * groups);
   const sum = place(k, 4 * width);
   const buf = k.memory.buffer;
   const offs = new Int32Array(buf, xOffsets, width * per);
@@ -133,9 +135,50 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
   new Int32Array(buf, ySrc, ny).set(y.src);
   new Int32Array(buf, yDst, ny).set(y.dst);
   new Float32Array(buf, yWeights, ny).set(y.weight);
-  g = { srcBytes, srcA, srcB, out, outBytes, args: [srcA, sw * cn, out, width, xOffsets, xWeights, per, ySrc, yDst, yWeights, ny, row, sum] };
+  const grouped = groupTables(k, offs, ws, width, per);
+  g = { srcBytes, srcA, srcB, out, outBytes, args: [srcA, sw * cn, out, width, xOffsets, xWeights, per, ySrc, yDst, yWeights, ny, row, sum, ...grouped] };
   geometries.set(key, g);
   return g;
+}
+
+/**
+ * The x table as the kernel's four-at-a-time pass reads it (see xGroups in assembly/shrink.ts): per group of four
+ * outputs, the first source byte they read, and per entry the swizzle that picks each output's byte and the four
+ * weights. [groups, base, masks, weights] addresses, or groups 0 when some group reads further than 16 bytes (wide
+ * cells, or colour), which leaves the x pass scalar.
+ */
+function groupTables(k: KernelExports, offs: Int32Array, ws: Float32Array, width: number, per: number): number[] {
+  const groups = Math.ceil(width / 4);
+  const bases = new Int32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let o = 4 * g; o < Math.min(width, 4 * g + 4); o++) {
+      for (let j = 0; j < per; j++) {
+        lo = Math.min(lo, offs[o * per + j]);
+        hi = Math.max(hi, offs[o * per + j]);
+      }
+    }
+    if (hi - lo > 15) return [0, 0, 0, 0];
+    bases[g] = lo;
+  }
+  const base = place(k, 4 * groups);
+  const masks = place(k, 16 * groups * per);
+  const weights = place(k, 16 * groups * per);
+  const buf = k.memory.buffer;
+  new Int32Array(buf, base, groups).set(bases);
+  // Out-of-range swizzle indices (0x80) give 0: the three high bytes of each lane, and the lanes past `width`.
+  const m = new Uint8Array(buf, masks, 16 * groups * per).fill(0x80);
+  const w = new Float32Array(buf, weights, 4 * groups * per);
+  for (let o = 0; o < width; o++) {
+    const g = o >> 2;
+    for (let j = 0; j < per; j++) {
+      const at = (g * per + j) * 4 + (o & 3);
+      m[4 * at] = offs[o * per + j] - bases[g];
+      w[at] = ws[o * per + j];
+    }
+  }
+  return [groups, base, masks, weights];
 }
 
 /** Resizes interleaved uint8 images of one fixed geometry; its tables are built once per thread and geometry. */

@@ -11,10 +11,30 @@ export function maxInto(a: usize, b: usize, n: i32): void {
 }
 
 /**
+ * The x pass four outputs at a time, where each group of four reads within 16 bytes of the row: for group g, one
+ * load at groupBase[g] and per entry j a swizzle (groupMasks[g][j]) puts each output's source byte in the low byte
+ * of its 32-bit lane (the other bytes 0), which becomes an f32 and meets the entry's weights (groupWeights[g][j]).
+ * Per lane the products and sums are those of the scalar loop, in the same order.
+ */
+function xGroups(base: usize, row: usize, groups: i32, perOutput: i32, groupBase: usize, groupMasks: usize, groupWeights: usize): void {
+  for (let g = 0; g < groups; g++) {
+    const bytes = v128.load(base + <usize>load<i32>(groupBase + (<usize>g << 2)));
+    const e = <usize>(g * perOutput) << 4;
+    let acc = f32x4.mul(f32x4.convert_i32x4_u(i8x16.swizzle(bytes, v128.load(groupMasks + e))), v128.load(groupWeights + e));
+    for (let j = 1; j < perOutput; j++) {
+      const ej = e + (<usize>j << 4);
+      acc = f32x4.add(acc, f32x4.mul(f32x4.convert_i32x4_u(i8x16.swizzle(bytes, v128.load(groupMasks + ej))), v128.load(groupWeights + ej)));
+    }
+    v128.store(row + (<usize>g << 4), acc);
+  }
+}
+
+/**
  * Shrinks `src` (rows of `srcRowBytes`) into `out` (`width` = destination width x channels bytes per row).
  * x table: for each of the `width` outputs of a row, `perOutput` entries of (byte offset in the source row: i32,
  * weight: f32), padded with weight 0 (adding 0 leaves a float32 sum as it is). y table: `ny` entries of (source row,
- * destination row: i32, weight: f32), ordered by destination row. `row` and `sum` are scratch of `width` f32 each.
+ * destination row: i32, weight: f32), ordered by destination row. `row` and `sum` are scratch of `width` f32 each
+ * (`row` rounded up to whole groups of four). With `groups` > 0 the x pass goes four outputs at a time (xGroups).
  */
 export function areaResize(
   src: usize,
@@ -30,6 +50,10 @@ export function areaResize(
   ny: i32,
   row: usize,
   sum: usize,
+  groups: i32,
+  groupBase: usize,
+  groupMasks: usize,
+  groupWeights: usize,
 ): void {
   let current = -1;
   let previous = -1;
@@ -39,7 +63,8 @@ export function areaResize(
     if (sy != previous) {
       previous = sy;
       const base = src + <usize>(sy * srcRowBytes);
-      for (let d = 0; d < width; d++) {
+      if (groups > 0) xGroups(base, row, groups, perOutput, groupBase, groupMasks, groupWeights);
+      else for (let d = 0; d < width; d++) {
         const e = <usize>(d * perOutput) << 2;
         let acc = <f32>load<u8>(base + <usize>load<i32>(xOffsets + e)) * load<f32>(xWeights + e);
         for (let j = 1; j < perOutput; j++) {
