@@ -2,7 +2,7 @@
 // own cv2.resize(..., INTER_AREA) output on the same generated images.
 
 import t from 'tap';
-import { AreaResizer } from '../../env-server/envs/atari/resize-area.js';
+import { AreaResizer, kernelMemoryBytes } from '../../env-server/envs/atari/resize-area.js';
 import { areaMean, fnv1a, lcgBytes } from './shared.js';
 
 function image(w: number, h: number, f: (x: number, y: number) => number): Uint8Array {
@@ -70,6 +70,17 @@ t.test('max-pooling in place before the shrink, as np.maximum(a, b, out=a)', asy
   t.same(Array.from(a), Array.from(pooled), 'a holds the pixel-wise max afterwards');
   t.same(Array.from(out), Array.from(new AreaResizer(13, 7, 5, 3).resize(pooled)), 'the shrink is that of the max');
   t.same(Array.from(out), Array.from(areaMean(pooled, 13, 7, 5, 3, 1)).map((v) => Math.round(v)), 'each output the rounded area mean');
+});
+
+t.test('every screen_size a client may ask for adds only its tables to a thread', async (t) => {
+  const src = lcgBytes(160 * 210);
+  const before = new AreaResizer(160, 210, 84, 84).resize(src);
+  const start = kernelMemoryBytes();
+  for (let s = 1; s <= 160; s++) new AreaResizer(160, 210, s, s).resize(src);
+  // Tables are a few KB a size; the 33.6 KB image buffers (three per geometry before they were shared) are not repeated.
+  t.ok(kernelMemoryBytes() - start < 3 * 1024 * 1024, `160 sizes added ${kernelMemoryBytes() - start} bytes`);
+  t.same(new AreaResizer(160, 210, 84, 84).resize(src), before, 'the shared buffers leave no trace between sizes');
+  t.equal(fnv1a(new AreaResizer(160, 210, 84, 84).resize(lcgBytes(160 * 210))), 'afc08f11');
 });
 
 t.test('refuses to enlarge', async (t) => {

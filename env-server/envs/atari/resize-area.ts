@@ -80,23 +80,47 @@ function place(k: KernelExports, bytes: number): number {
   return at;
 }
 
-/** One geometry's tables, in kernel memory as the kernel reads them, and its buffers. */
-interface Geometry {
-  /** Bytes of a source image; the first of the two source buffers. */
-  srcBytes: number;
+/**
+ * The image buffers of one source geometry, shared by every output size shrunk from it (an output is never larger
+ * than its source): two sources with 16 bytes of slack (the grouped x pass loads 16 bytes from its group's first
+ * byte), the output, and the f32 row and sum. A client choosing screen_size per session so adds only tables.
+ */
+interface Buffers {
   srcA: number;
   srcB: number;
   out: number;
+  row: number;
+  sum: number;
+}
+
+/** One geometry's tables, in kernel memory as the kernel reads them, and its source geometry's buffers. */
+interface Geometry {
+  srcBytes: number;
   outBytes: number;
+  buffers: Buffers;
   args: number[];
 }
 
+const buffersBySource = new Map<string, Buffers>();
 const geometries = new Map<string, Geometry>();
+
+function sourceBuffers(k: KernelExports, sw: number, sh: number, cn: number): Buffers {
+  const key = `${sw}x${sh}x${cn}`;
+  let b = buffersBySource.get(key);
+  if (!b) {
+    const bytes = sw * sh * cn;
+    const rowBytes = 16 * Math.ceil((sw * cn) / 4);
+    b = { srcA: place(k, bytes + 16), srcB: place(k, bytes + 16), out: place(k, bytes), row: place(k, rowBytes), sum: place(k, rowBytes) };
+    buffersBySource.set(key, b);
+  }
+  return b;
+}
 
 function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: number, cn: number): Geometry {
   const key = `${sw}x${sh}x${cn}>${dw}x${dh}`;
   let g = geometries.get(key);
   if (g) return g;
+  const buffers = sourceBuffers(k, sw, sh, cn);
   const x = axisTable(sw, dw, cn);
   const y = axisTable(sh, dh, 1);
   // The x table padded to the same number of entries per output (weight 0), for each channel of each output.
@@ -105,19 +129,12 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
   const width = dw * cn;
   const srcBytes = sw * sh * cn;
   const outBytes = width * dh;
-  // 16 bytes of slack: the grouped x pass loads 16 bytes from its group's first source byte.
-  const srcA = place(k, srcBytes + 16);
-  const srcB = place(k, srcBytes + 16);
-  const out = place(k, outBytes);
   const xOffsets = place(k, 4 * width * per);
   const xWeights = place(k, 4 * width * per);
   const ny = y.src.length;
   const ySrc = place(k, 4 * ny);
   const yDst = place(k, 4 * ny);
   const yWeights = place(k, 4 * ny);
-  const groups = Math.ceil(width / 4);
-  const row = place(k, 16 * groups);
-  const sum = place(k, 4 * width);
   const buf = k.memory.buffer;
   const offs = new Int32Array(buf, xOffsets, width * per);
   const ws = new Float32Array(buf, xWeights, width * per);
@@ -136,7 +153,8 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
   new Int32Array(buf, yDst, ny).set(y.dst);
   new Float32Array(buf, yWeights, ny).set(y.weight);
   const grouped = groupTables(k, offs, ws, width, per);
-  g = { srcBytes, srcA, srcB, out, outBytes, args: [srcA, sw * cn, out, width, xOffsets, xWeights, per, ySrc, yDst, yWeights, ny, row, sum, ...grouped] };
+  const { srcA, out, row, sum } = buffers;
+  g = { srcBytes, outBytes, buffers, args: [srcA, sw * cn, out, width, xOffsets, xWeights, per, ySrc, yDst, yWeights, ny, row, sum, ...grouped] };
   geometries.set(key, g);
   return g;
 }
@@ -181,6 +199,11 @@ function groupTables(k: KernelExports, offs: Int32Array, ws: Float32Array, width
   return [groups, base, masks, weights];
 }
 
+/** Bytes of this thread's kernel memory (what every geometry made so far holds). */
+export function kernelMemoryBytes(): number {
+  return loadKernel().memory.buffer.byteLength;
+}
+
 /** Resizes interleaved uint8 images of one fixed geometry; its tables are built once per thread and geometry. */
 export class AreaResizer {
   private readonly g: Geometry;
@@ -203,7 +226,7 @@ export class AreaResizer {
   /** `src` is srcHeight x srcWidth x channels; `out` receives dstHeight x dstWidth x channels. */
   resize(src: Uint8Array, out: Uint8Array = new Uint8Array(this.g.outBytes)): Uint8Array {
     const { g, k } = this;
-    new Uint8Array(k.memory.buffer, g.srcA, g.srcBytes).set(src);
+    new Uint8Array(k.memory.buffer, g.buffers.srcA, g.srcBytes).set(src);
     return this.run(out);
   }
 
@@ -214,17 +237,18 @@ export class AreaResizer {
   maxPoolResize(a: Uint8Array, b: Uint8Array, out: Uint8Array): Uint8Array {
     const { g, k } = this;
     const mem = new Uint8Array(k.memory.buffer);
-    mem.set(a, g.srcA);
-    mem.set(b, g.srcB);
-    k.maxInto(g.srcA, g.srcB, g.srcBytes);
-    a.set(mem.subarray(g.srcA, g.srcA + g.srcBytes));
+    const { srcA, srcB } = g.buffers;
+    mem.set(a, srcA);
+    mem.set(b, srcB);
+    k.maxInto(srcA, srcB, g.srcBytes);
+    a.set(mem.subarray(srcA, srcA + g.srcBytes));
     return this.run(out);
   }
 
   private run(out: Uint8Array): Uint8Array {
     const { g, k } = this;
     k.areaResize(...g.args);
-    out.set(new Uint8Array(k.memory.buffer, g.out, g.outBytes));
+    out.set(new Uint8Array(k.memory.buffer, g.buffers.out, g.outBytes));
     return out;
   }
 }
