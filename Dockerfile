@@ -7,7 +7,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-fund --no-audit
 COPY . .
-RUN npm run build && npm prune --omit=dev
+# The server's TypeScript and its two WebAssembly modules (emulator, preprocessing kernel); not the agents' libtorch
+# addon, which the server never loads and this image has neither libtorch nor a C++ toolchain to build.
+RUN npm run build:ts && npm run build:wasm:ale && npm run build:wasm:shrink && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -19,6 +21,9 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/proto ./proto
+COPY --from=build /app/viewer ./viewer
+COPY --from=build /app/build/ale/ale.wasm ./build/ale/ale.wasm
+COPY --from=build /app/build/atari/shrink.wasm ./build/atari/shrink.wasm
 USER node
 EXPOSE 50051 50052
 STOPSIGNAL SIGTERM

@@ -18,7 +18,8 @@ export interface ViewerOptions extends AccessOptions {
   port: number;
 }
 
-const PAGE_ROOT = new URL('../../../viewer/', import.meta.url);
+/** The viewer page's files (viewer/ at the top of the repository), read when served. */
+export const PAGE_ROOT = new URL('../../../viewer/', import.meta.url);
 
 /** Every file the page consists of; nothing else under viewer/ is served. */
 const FILES: Record<string, [file: string, type: string]> = {

@@ -1,16 +1,23 @@
 // The deployment files, which cannot be run here (no Docker or Kubernetes): the manifests are checked against the
 // Kubernetes API schemas, and the fields the server's behaviour relies on are checked against the server's own
 // configuration: probes on the health port it serves, a headless Service on its gRPC port, only STADIUM_*
-// variables it knows, a drain shorter than the grace period, a non-root user.
+// variables it knows, a drain shorter than the grace period, a non-root user, and an image that holds every file the
+// server reads from the repository at run time (protocol, WebAssembly modules, viewer page).
 
 import t from 'tap';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Service } from 'kubernetes-models/v1';
 import { FLAGS, envVarName, loadConfig } from '../../env-server/config.js';
 import { checkPlaintext } from '../../env-server/security/tls.js';
+import { PROTO_PATH } from '../../proto/load.js';
+import { ALE_WASM_PATH } from '../../env-server/ale/node-loader.js';
+import { SHRINK_WASM_PATH } from '../../env-server/envs/atari/resize-area.js';
+import { PAGE_ROOT } from '../../env-server/viewer/viewer-server.js';
+import { CLI } from '../support/spawn-server.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (p: string) => readFileSync(root + p, 'utf8');
@@ -66,6 +73,33 @@ t.test('Dockerfile', async (t) => {
   const exposed = lines.find((l) => l.startsWith('EXPOSE '))!.split(/\s+/).slice(1).map(Number);
   t.same(exposed, [config.port, config.healthPort], 'exposes the gRPC and health ports it configures');
   t.throws(() => checkPlaintext(config.host, false, config.insecure), /refusing to serve plaintext/, 'plaintext is not the image default: the user chooses TLS or STADIUM_INSECURE');
+});
+
+t.test('the image holds every file the server reads from the repository at run time', async (t) => {
+  const lines = read('Dockerfile').split('\n');
+  const final = lines.slice(lines.map((l) => l.startsWith('FROM ')).lastIndexOf(true));
+  t.ok(final.includes('WORKDIR /app'), 'the final stage works in /app');
+  // COPY --from=build /app/<path> ./<path>: the repository's layout, kept.
+  const copied = final.flatMap((l) => {
+    const m = /^COPY --from=build \/app\/(\S+) \.\/(\S*)$/.exec(l);
+    return m && m[1].replace(/\/$/, '') === m[2].replace(/\/$/, '') ? [m[1].replace(/\/$/, '')] : [];
+  });
+  const rel = (p: string) => relative(root, p);
+  const needed = {
+    'the server itself': rel(CLI),
+    'the protocol it loads': rel(PROTO_PATH),
+    'the emulator': rel(ALE_WASM_PATH),
+    'the preprocessing kernel': rel(SHRINK_WASM_PATH),
+    'the viewer page': rel(fileURLToPath(new URL('index.html', PAGE_ROOT))),
+    'the viewer scripts': rel(fileURLToPath(new URL('static/viewer.js', PAGE_ROOT))),
+  };
+  for (const [what, file] of Object.entries(needed)) {
+    t.ok(copied.some((c) => file === c || file.startsWith(c + '/')), `${what} (${file}) is copied into the image`);
+  }
+  const build = lines.slice(0, lines.map((l) => l.startsWith('FROM ')).lastIndexOf(true)).join('\n');
+  for (const script of ['build:ts', 'build:wasm:ale', 'build:wasm:shrink']) t.match(build, `npm run ${script}`, `the build stage runs ${script}`);
+  // npm run build would also build the agents' libtorch addon: the slim image has neither libtorch nor a compiler.
+  t.notMatch(build, /npm run build( |$|\n|&)/, 'and not the whole build');
 });
 
 t.test('deploy/README.md documents every variable', async (t) => {
