@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     if (globalStep % 5000 < config.numEnvs && returns.length) {
       const recent = returns.slice(-100);
       const sps = Math.round(globalStep / ((Date.now() - start) / 1000));
-      console.log(`step ${globalStep}  episodes ${returns.length}  return(100) ${(recent.reduce((a, b) => a + b, 0) / recent.length).toFixed(2)}  ε ${epsilon.toFixed(3)}  loss ${loss.toFixed(4)}  ${sps} steps/s`);
+      console.log(`step ${globalStep}  episodes ${returns.length}  return(100) ${(recent.reduce((a, b) => a + b, 0) / recent.length).toFixed(2)}  ε ${epsilon.toFixed(3)}  loss ${Number.isNaN(loss) ? '- (learning starts at ' + config.learningStarts + ')' : loss.toFixed(4)}  ${sps} steps/s`);
     }
   }
   await envs.close();
