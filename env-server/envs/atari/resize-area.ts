@@ -127,17 +127,8 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
   let per = 0;
   for (let d = 0; d < dw; d++) per = Math.max(per, x.first[d + 1] - x.first[d]);
   const width = dw * cn;
-  const srcBytes = sw * sh * cn;
-  const outBytes = width * dh;
-  const xOffsets = place(k, 4 * width * per);
-  const xWeights = place(k, 4 * width * per);
-  const ny = y.src.length;
-  const ySrc = place(k, 4 * ny);
-  const yDst = place(k, 4 * ny);
-  const yWeights = place(k, 4 * ny);
-  const buf = k.memory.buffer;
-  const offs = new Int32Array(buf, xOffsets, width * per);
-  const ws = new Float32Array(buf, xWeights, width * per);
+  const offs = new Int32Array(width * per);
+  const ws = new Float32Array(width * per);
   for (let d = 0; d < dw; d++) {
     for (let c = 0; c < cn; c++) {
       for (let j = 0; j < per; j++) {
@@ -149,23 +140,28 @@ function geometry(k: KernelExports, sw: number, sh: number, dw: number, dh: numb
       }
     }
   }
-  new Int32Array(buf, ySrc, ny).set(y.src);
-  new Int32Array(buf, yDst, ny).set(y.dst);
-  new Float32Array(buf, yWeights, ny).set(y.weight);
-  const grouped = groupTables(k, offs, ws, width, per);
+  const grouped = groupTables(offs, ws, width, per);
   const { srcA, out, row, sum } = buffers;
-  g = { srcBytes, outBytes, buffers, args: [srcA, sw * cn, out, width, xOffsets, xWeights, per, ySrc, yDst, yWeights, ny, row, sum, ...grouped] };
+  const tables = [placeCopy(k, offs), placeCopy(k, ws), per, placeCopy(k, y.src), placeCopy(k, y.dst), placeCopy(k, y.weight), y.src.length];
+  const groupArgs = grouped ? [grouped.groups, placeCopy(k, grouped.bases), placeCopy(k, grouped.masks), placeCopy(k, grouped.weights)] : [0, 0, 0, 0];
+  g = { srcBytes: sw * sh * cn, outBytes: width * dh, buffers, args: [srcA, sw * cn, out, width, ...tables, row, sum, ...groupArgs] };
   geometries.set(key, g);
   return g;
+}
+
+/** Places a copy of `data` in kernel memory and returns its address (a view is made only after the memory grew). */
+function placeCopy(k: KernelExports, data: Int32Array | Float32Array | Uint8Array): number {
+  const at = place(k, data.byteLength);
+  new Uint8Array(k.memory.buffer, at, data.byteLength).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return at;
 }
 
 /**
  * The x table as the kernel's four-at-a-time pass reads it (see xGroups in assembly/shrink.ts): per group of four
  * outputs, the first source byte they read, and per entry the swizzle that picks each output's byte and the four
- * weights. [groups, base, masks, weights] addresses, or groups 0 when some group reads further than 16 bytes (wide
- * cells, or colour), which leaves the x pass scalar.
+ * weights; null when some group reads further than 16 bytes (wide cells), which leaves the x pass scalar.
  */
-function groupTables(k: KernelExports, offs: Int32Array, ws: Float32Array, width: number, per: number): number[] {
+function groupTables(offs: Int32Array, ws: Float32Array, width: number, per: number): { groups: number; bases: Int32Array; masks: Uint8Array; weights: Float32Array } | null {
   const groups = Math.ceil(width / 4);
   const bases = new Int32Array(groups);
   for (let g = 0; g < groups; g++) {
@@ -177,26 +173,21 @@ function groupTables(k: KernelExports, offs: Int32Array, ws: Float32Array, width
         hi = Math.max(hi, offs[o * per + j]);
       }
     }
-    if (hi - lo > 15) return [0, 0, 0, 0];
+    if (hi - lo > 15) return null;
     bases[g] = lo;
   }
-  const base = place(k, 4 * groups);
-  const masks = place(k, 16 * groups * per);
-  const weights = place(k, 16 * groups * per);
-  const buf = k.memory.buffer;
-  new Int32Array(buf, base, groups).set(bases);
   // Out-of-range swizzle indices (0x80) give 0: the three high bytes of each lane, and the lanes past `width`.
-  const m = new Uint8Array(buf, masks, 16 * groups * per).fill(0x80);
-  const w = new Float32Array(buf, weights, 4 * groups * per);
+  const masks = new Uint8Array(16 * groups * per).fill(0x80);
+  const weights = new Float32Array(4 * groups * per);
   for (let o = 0; o < width; o++) {
     const g = o >> 2;
     for (let j = 0; j < per; j++) {
       const at = (g * per + j) * 4 + (o & 3);
-      m[4 * at] = offs[o * per + j] - bases[g];
-      w[at] = ws[o * per + j];
+      masks[4 * at] = offs[o * per + j] - bases[g];
+      weights[at] = ws[o * per + j];
     }
   }
-  return [groups, base, masks, weights];
+  return { groups, bases, masks, weights };
 }
 
 /** Bytes of this thread's kernel memory (what every geometry made so far holds). */
