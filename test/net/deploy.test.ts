@@ -52,6 +52,11 @@ t.test('Kubernetes manifests', async (t) => {
   t.ok(c.resources.requests.cpu && c.resources.requests.memory && c.resources.limits.memory, 'resource requests and a memory limit');
   const mounts = c.volumeMounts.map((m: { mountPath: string }) => m.mountPath);
   for (const file of [config.tls!.cert, config.tls!.key, config.authTokenFile!]) t.ok(mounts.some((m: string) => file.startsWith(m + '/')), `${file} is on a mounted secret`);
+  // The ROM folder: the optional ConfigMap, so the manifests apply without ROMs.
+  const romMount = c.volumeMounts.find((m: { mountPath: string }) => m.mountPath === config.romDir);
+  t.ok(romMount, `the ROM folder ${config.romDir} is mounted`);
+  const romVolume = pod.volumes.find((v: { name: string }) => v.name === romMount?.name);
+  t.equal(romVolume?.configMap?.optional, true, 'from a ConfigMap the pods start without');
 
   t.equal(service.spec.clusterIP, 'None', 'the Service is headless: one DNS record per ready pod');
   t.same(service.spec.selector, pod.metadata?.labels ?? deployment.spec.template.metadata.labels, 'it selects the pods');
