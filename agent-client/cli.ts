@@ -247,6 +247,8 @@ async function main(): Promise<void> {
   fail(`unknown command '${command}' (train, eval, envs, help)\n\n${HELP}`);
 }
 
+// A reader that stops early (`| head`) closes stdout: end quietly, as Unix tools do, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 main().catch((e) => {
   process.stderr.write(e instanceof ServerGone ? `stadium-agent: ${e.message}\n` : `stadium-agent: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);

@@ -68,6 +68,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   },
 };
 
+// A reader that stops early (`| head`) closes stdout: end quietly, as Unix tools do, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 const [cmd, ...rest] = process.argv.slice(2);
 const run = cmd === undefined || cmd === '-h' || cmd === '--help' ? undefined : COMMANDS[cmd];
 if (!run) {

@@ -51,6 +51,8 @@ export async function aleCli(args: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (invokedDirectly) {
+  // A reader that stops early (`| head`) closes stdout: end quietly, as Unix tools do, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
   aleCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (err: Error) => { process.stderr.write(`${err.message}\n`); process.exitCode = 1; },
