@@ -14,6 +14,8 @@ interface Flag {
   help: string;
   /** Smallest allowed value of an int flag. */
   min?: number;
+  /** Largest allowed value of an int flag. */
+  max?: number;
   choices?: readonly string[];
 }
 
@@ -21,8 +23,8 @@ const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 export const FLAGS = {
   host: { kind: 'string', help: 'address to bind (default 127.0.0.1; other than loopback needs TLS or --insecure)' },
-  port: { kind: 'int', min: 0, help: 'port (default 50051; 0 picks a free one)' },
-  'health-port': { kind: 'int', min: 0, help: 'also serve only grpc.health.v1, in plaintext, on this port (for Kubernetes grpc probes, which cannot speak TLS)' },
+  port: { kind: 'int', min: 0, max: 65535, help: 'port (default 50051; 0 picks a free one)' },
+  'health-port': { kind: 'int', min: 0, max: 65535, help: 'also serve only grpc.health.v1, in plaintext, on this port (for Kubernetes grpc probes, which cannot speak TLS)' },
   'server-id': { kind: 'string', help: 'name of this server in MakeResponse and logs (default hostname:port)' },
   'tls-cert': { kind: 'string', help: 'PEM certificate chain: serve TLS' },
   'tls-key': { kind: 'string', help: 'PEM private key of --tls-cert' },
@@ -43,7 +45,7 @@ export const FLAGS = {
   'max-connection-idle': { kind: 'int', min: 1, help: `close a connection with no calls for this many s (default ${C.maxConnectionIdleMs / 1000})` },
   'drain-time': { kind: 'int', min: 0, help: 'on SIGTERM, s to keep serving existing sessions as NOT_SERVING (default 0)' },
   'log-level': { kind: 'string', choices: LEVELS, help: 'debug, info, warn, error or silent (default info)' },
-  'viewer-port': { kind: 'int', min: 0, help: 'serve the live viewer (web page and WebSocket) on this port (default: no viewer)' },
+  'viewer-port': { kind: 'int', min: 0, max: 65535, help: 'serve the live viewer (web page and WebSocket) on this port (default: no viewer)' },
   'viewer-host': { kind: 'string', help: 'address the viewer binds (default 127.0.0.1)' },
   'viewer-token': { kind: 'string', help: 'viewers must open the page with ?token=TOKEN' },
   'viewer-origin': { kind: 'list', help: "also accept viewer pages from this origin (repeatable, or comma-separated in the variable; '*' for any)" },
@@ -124,8 +126,10 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     const r = raw(name);
     if (!r) return dflt;
     const n = Number(r.v);
-    const min = (FLAGS[name] as Flag).min ?? 0;
-    if (typeof r.v !== 'string' || r.v.trim() === '' || !Number.isSafeInteger(n) || n < min) throw new ConfigError(`${r.from} must be an integer >= ${min}, got '${r.v}'`);
+    const { min = 0, max } = FLAGS[name] as Flag;
+    if (typeof r.v !== 'string' || r.v.trim() === '' || !Number.isSafeInteger(n) || n < min || (max !== undefined && n > max)) {
+      throw new ConfigError(`${r.from} must be an integer ${max === undefined ? `>= ${min}` : `in [${min}, ${max}]`}, got '${r.v}'`);
+    }
     return n;
   };
   const list = (name: FlagName): string[] | undefined => {

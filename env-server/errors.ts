@@ -49,3 +49,15 @@ function bounded(msg: string): string {
   while (Buffer.byteLength(cut) > MAX_STATUS_BYTES - 3) cut = cut.slice(0, -1);
   return `${cut}…`;
 }
+
+/**
+ * A port the server cannot bind, said as the operator's choice (`--port`, `--health-port`, `--viewer-port`) rather
+ * than as grpc-js's or Node's "No address added ..." / "listen EADDRINUSE ...".
+ */
+export function listenError(flag: string, address: string, e: unknown): Error {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/EADDRINUSE/.test(msg)) return new Error(`${address} (${flag}) is already in use; stop what holds it, or choose another port (0 picks a free one)`);
+  if (/EACCES/.test(msg)) return new Error(`${address} (${flag}) needs privileges this process lacks; choose a port above 1023`);
+  if (/EADDRNOTAVAIL|ENOTFOUND|EAI_/.test(msg)) return new Error(`${address} (${flag}): this machine has no such address; check --host or --viewer-host`);
+  return e instanceof Error ? e : new Error(msg);
+}

@@ -10,7 +10,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { EnvironmentsService, SERVICE_NAME, packageDefinition } from '../proto/load.js';
 import { DEFAULT_LIMITS, EnvService, type Limits } from './service.js';
-import { toStatus } from './errors.js';
+import { listenError, toStatus } from './errors.js';
 import { Logger } from './log.js';
 import type { Registry } from './registry.js';
 import { ViewerServer, type ViewerOptions } from './viewer/viewer-server.js';
@@ -112,14 +112,15 @@ export class StadiumServer {
     const addr = `${bindHost}:${this.opts.port ?? 50051}`;
     const creds = serverCredentials(this.opts.tls);
     this.boundPort = await new Promise<number>((resolve, reject) =>
-      this.grpc.bindAsync(addr, creds, (err, port) => (err ? reject(err) : resolve(port))),
+      this.grpc.bindAsync(addr, creds, (err, port) => (err ? reject(listenError('--port', addr, err)) : resolve(port))),
     );
     this.service.serverId = this.opts.serverId ?? `${hostname()}:${this.boundPort}`;
     if (this.opts.healthPort !== undefined) {
       const healthOnly = new Server();
       addHealth(healthOnly, this.health);
+      const healthAddr = `${bindHost}:${this.opts.healthPort}`;
       this.boundHealthPort = await new Promise<number>((resolve, reject) =>
-        healthOnly.bindAsync(`${bindHost}:${this.opts.healthPort}`, serverCredentials(undefined), (err, port) => (err ? reject(err) : resolve(port))),
+        healthOnly.bindAsync(healthAddr, serverCredentials(undefined), (err, port) => (err ? reject(listenError('--health-port', healthAddr, err)) : resolve(port))),
       );
       this.healthOnly = healthOnly;
     }

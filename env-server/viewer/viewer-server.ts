@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { Access, type AccessOptions } from './access.js';
 import { ViewerHub } from './hub.js';
 import type { Recorders } from './recorder.js';
+import { listenError } from '../errors.js';
 
 export interface ViewerOptions extends AccessOptions {
   /** Address to bind (default 127.0.0.1: the viewer shows everything the server runs). */
@@ -57,7 +58,7 @@ export class ViewerServer {
   async start(): Promise<string> {
     const host = this.opts.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject);
+      this.http.once('error', (e) => reject(listenError('--viewer-port', `${host.includes(':') ? `[${host}]` : host}:${this.opts.port}`, e)));
       this.http.listen(this.opts.port, host, () => resolve());
     });
     this.boundPort = (this.http.address() as { port: number }).port;

@@ -82,7 +82,9 @@ t.test('variables, flags and defaults', async (t) => {
 t.test('bad values say what is allowed', async (t) => {
   const bad: [string[], Record<string, string>, RegExp][] = [
     [[], { STADIUM_MAX_SESSIONS: '0' }, /STADIUM_MAX_SESSIONS must be an integer >= 1, got '0'/],
-    [['--port=-1'], {}, /--port must be an integer >= 0, got '-1'/],
+    [['--port=-1'], {}, /--port must be an integer in \[0, 65535\], got '-1'/],
+    [['--port=65536'], {}, /--port must be an integer in \[0, 65535\], got '65536'/],
+    [[], { STADIUM_HEALTH_PORT: '70000' }, /STADIUM_HEALTH_PORT must be an integer in \[0, 65535\], got '70000'/],
     [['--idle-timeout', '1.5'], {}, /--idle-timeout must be an integer/],
     [[], { STADIUM_INSECURE: 'maybe' }, /STADIUM_INSECURE must be true or false/],
     [[], { STADIUM_LOG_LEVEL: 'loud' }, /must be one of debug, info, warn, error, silent; got 'loud'/],

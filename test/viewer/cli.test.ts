@@ -45,5 +45,5 @@ t.test('flags without their companion are refused', async (t) => {
   t.match(every.stderr, /--record-every needs --record-dir DIR/);
   const port = run('--viewer-port=-1');
   t.equal(port.status, 2);
-  t.match(port.stderr, /--viewer-port must be an integer >= 0, got '-1'/);
+  t.match(port.stderr, /--viewer-port must be an integer in \[0, 65535\], got '-1'/);
 });
