@@ -3,7 +3,8 @@
 // worker-pool vector of N in process with 1 and 2 workers, and the same over gRPC to a `stadium serve` process,
 // plus the observation bytes per step of the full and newest-frame stack transports. The machine is shared, so
 // besides wall-clock rates each row gives frames per CPU-second of the process that emulates (this process and
-// its workers in process; the server process over gRPC), the figure comparable with EnvPool's per-core rate.
+// its workers in process; the server process over gRPC), the figure comparable with per-core rates published
+// elsewhere (such as EnvPool's), which this benchmark does not print: they were not measured in its run.
 
 import { availableParallelism, cpus } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
@@ -116,4 +117,3 @@ for (const r of rows) {
   const cells = [r.game, r.how, r.stepsPerSec.toFixed(0), (4 * r.stepsPerSec).toFixed(0), `${(r.stepsPerSec / base).toFixed(2)}x`, (4 * r.stepsPerCpuSec).toFixed(0), r.bytesPerStep ?? ''];
   console.log(`| ${cells.join(' | ')} |`);
 }
-console.log('Anchor: EnvPool, about 4,100 frames per second per core with the same preprocessing.');
