@@ -1,6 +1,6 @@
 // DQN on Pong from pixels, in one file: CleanRL's dqn_atari.py in TypeScript. Copy it and change what you like.
 //   stadium serve --rom-dir ROMS &                 # an env server with the Atari ROMs
-//   node dist/agent-client/examples/dqn-pong.js [--server 127.0.0.1:50051] [--steps 2000000]
+//   node dist/agent-client/examples/dqn-pong.js [--server 127.0.0.1:50051] [--steps 2000000] [--learning-starts 10000]
 // The server does the Atari wrappers (no-op starts, frame skip 4 with max-pooling, 84x84 grayscale, a stack of 4,
 // FIRE on reset); the agent sees uint8 [4, 84, 84] stacks and keeps them uint8 in replay on the training device.
 // `stadium-agent train --preset dqn-pong-fast` is the same algorithm with double/dueling/n-step, checkpoints and logs.
@@ -12,7 +12,9 @@ import * as torch from '../torch/index.js';
 import { Replay } from '../agents/dqn/replay.js';
 import { CountingRng } from '../agents/common/rng.js';
 
-const { values: args } = parseArgs({ options: { server: { type: 'string', default: '127.0.0.1:50051' }, steps: { type: 'string', default: '2000000' } } });
+const { values: args } = parseArgs({
+  options: { server: { type: 'string', default: '127.0.0.1:50051' }, steps: { type: 'string', default: '2000000' }, 'learning-starts': { type: 'string', default: '10000' } },
+});
 
 // ---- config (CleanRL's defaults, with a replay and schedule sized for a few hours on a CPU) ----
 const config = {
@@ -28,7 +30,7 @@ const config = {
   startE: 1,
   endE: 0.02,
   explorationSteps: 100_000,
-  learningStarts: 10_000,
+  learningStarts: Number(args['learning-starts']),
   trainFrequency: 4,
   device: torch.resolveDevice('auto'),
 };
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
   }
   await envs.close();
   stadium.close();
+  console.log(`done: ${config.totalTimesteps} steps, ${returns.length} episodes, last loss ${loss.toFixed(4)}`);
 }
 
 main().catch((e) => {

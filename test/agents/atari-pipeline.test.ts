@@ -2,6 +2,9 @@
 // starts, frame skip 4 with max-pooling, 84x84 grayscale, a stack of 4, FIRE on reset) and a replay that stores
 // each frame once; the user's options win; a space the conv net cannot take says what to pass.
 import t from 'tap';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { atariEnvs } from '../../env-server/envs/atari/registry.js';
 import { RomStore } from '../../env-server/roms/rom-store.js';
 import { classicEnvs } from '../../env-server/envs/classic/registry.js';
@@ -37,4 +40,13 @@ t.test('an Atari id alone gets the standard pipeline; options override it', { sk
   t.equal(agent.config.trainFrequency, 1, 'the dqn-pong preset (the book recipe) applies to the id');
   t.equal(agent.replay.store.serials()[0], 40 + 4, 'one frame per step after the first stack');
   agent.dispose();
+});
+
+t.test('the dqn-pong example runs: it acts on four copies, learns after --learning-starts and reports its loss', { skip: romSkip }, async (t) => {
+  const { address } = await startServer(t, [...classicEnvs, ...atariEnvs(new RomStore(SHARED_ROMS, () => []))]);
+  const example = fileURLToPath(new URL('../../agent-client/examples/dqn-pong.js', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [example, '--server', address, '--steps', '400', '--learning-starts', '300'], { timeout: 120_000 });
+  const done = /done: 400 steps, \d+ episodes, last loss (\S+)/.exec(stdout);
+  t.ok(done, `a final line (${stdout.trim().split('\n').pop()})`);
+  t.ok(Number.isFinite(Number(done?.[1])), 'with the loss of a gradient step it took');
 });
