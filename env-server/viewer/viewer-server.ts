@@ -57,12 +57,13 @@ export class ViewerServer {
   /** Binds and resolves to the page's URL (with the token placeholder when one is needed). */
   async start(): Promise<string> {
     const host = this.opts.host ?? '127.0.0.1';
+    const urlHost = host.includes(':') ? `[${host}]` : host;
     await new Promise<void>((resolve, reject) => {
-      this.http.once('error', (e) => reject(listenError('--viewer-port', `${host.includes(':') ? `[${host}]` : host}:${this.opts.port}`, e)));
+      this.http.once('error', (e) => reject(listenError('--viewer-port', `${urlHost}:${this.opts.port}`, e)));
       this.http.listen(this.opts.port, host, () => resolve());
     });
     this.boundPort = (this.http.address() as { port: number }).port;
-    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : urlHost;
     return `http://${shown}:${this.boundPort}/${this.access.needsToken ? '?token=<viewer-token>' : ''}`;
   }
 

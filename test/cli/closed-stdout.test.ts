@@ -3,15 +3,13 @@
 
 import t from 'tap';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CLI } from '../support/spawn-server.js';
-import { SHARED_ROMS } from '../atari/shared.js';
+import { SHARED_ROMS, romSkip } from '../atari/shared.js';
 
 const AGENT_CLI = fileURLToPath(new URL('../../agent-client/cli.js', import.meta.url));
 const ALE_CLI = fileURLToPath(new URL('../../env-server/ale/cli.js', import.meta.url));
 const pong = `${SHARED_ROMS}/pong.bin`;
-const romSkip = existsSync(pong) ? false : `needs ${pong} (../shared is absent)`;
 
 /** Runs `args` with its stdout closed before it writes; its exit status and stderr. */
 function closedStdout(args: string[]): Promise<[number | null, string]> {

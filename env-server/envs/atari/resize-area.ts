@@ -5,8 +5,8 @@
 // WebAssembly kernel (assembly/shrink.ts), whose f32 operations round as OpenCV's float32 ones do, 4-5x faster
 // than the same loops in JavaScript.
 
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compileBuiltWasm } from './built-wasm.js';
 
 // dist/env-server/envs/atari/ -> <repo>/build/atari/shrink.wasm
 export const SHRINK_WASM_PATH = fileURLToPath(new URL('../../../../build/atari/shrink.wasm', import.meta.url));
@@ -59,13 +59,7 @@ let top = 0;
 
 function loadKernel(): KernelExports {
   if (!kernel) {
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      bytes = new Uint8Array(readFileSync(SHRINK_WASM_PATH));
-    } catch (e) {
-      throw new Error(`cannot read the frame kernel ${SHRINK_WASM_PATH} (${(e as NodeJS.ErrnoException).code}); build it with "npm run build:wasm"`);
-    }
-    kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as KernelExports;
+    kernel = new WebAssembly.Instance(compileBuiltWasm(SHRINK_WASM_PATH, 'the frame kernel'), {}).exports as unknown as KernelExports;
     top = kernel.memory.buffer.byteLength;
   }
   return kernel;
