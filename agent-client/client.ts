@@ -285,8 +285,8 @@ export class RemoteEnv extends SessionEnv {
     return {
       obs: this.observationSpace.fromValue(valueFromProto(res.observation)),
       reward: res.reward[0],
-      terminated: res.terminated[0] ?? false,
-      truncated: res.truncated[0] ?? false,
+      terminated: Boolean(res.terminated[0]),
+      truncated: Boolean(res.truncated[0]),
       info: decodeInfo(res.infos[0]),
     };
   }
@@ -380,8 +380,8 @@ function envIdsOf(infos: Info[]): number[] {
   return infos.map((info, i) => (typeof info.env_id === 'number' ? info.env_id : i));
 }
 
-function padBools(a: boolean[], n: number): boolean[] {
-  return a.length === n ? a : Array.from({ length: n }, (_, i) => a[i] ?? false);
+function padBools(a: ArrayLike<boolean | number>, n: number): boolean[] {
+  return Array.isArray(a) && a.length === n ? (a as boolean[]) : Array.from({ length: n }, (_, i) => Boolean(a[i]));
 }
 
 interface EnvSpecMsg {

@@ -4,7 +4,7 @@
 // decodes and checks requests, keeps the episode statistics of copy 0 from the backend's results (whichever
 // backend it is), and tells the episode observer (the recorder) when copy 0 starts and steps.
 
-import type { Info, Picture } from './envs/env.js';
+import { type Info, type Picture, NO_INFO } from './envs/env.js';
 import type { Native } from '../proto/spaces.js';
 import { unstack } from '../proto/batch.js';
 import { type StepMsg, type TensorMsg, type ValueMapMsg, type ValueMsg, tensorToProto, valueFromProto, valueMapToProto, valueToProto } from '../proto/codec.js';
@@ -88,8 +88,8 @@ export class Session {
     if (this.phase === Phase.Ended) throw failedPrecondition(`the episode of session ${this.id} (${this.envId}) has ended; call reset before stepping again`);
     const r = this.backend.step(actions);
     const k = r.envIds.indexOf(0);
-    if (k >= 0) this.followCopy0(r.reward[k], r.terminated[k] || r.truncated[k]);
-    if (!this.vector && (r.terminated[0] || r.truncated[0])) this.phase = Phase.Ended;
+    if (k >= 0) this.followCopy0(r.reward[k], r.terminated[k] !== 0 || r.truncated[k] !== 0);
+    if (!this.vector && (r.terminated[0] !== 0 || r.truncated[0] !== 0)) this.phase = Phase.Ended;
     this.stats.steps += r.envIds.length;
     return { observation: valueToProto(r.obs), reward: r.reward, terminated: r.terminated, truncated: r.truncated, infos: compactInfos(r.infos) };
   }
@@ -185,6 +185,7 @@ const EMPTY_INFO: ValueMapMsg = { keys: [], values: [] };
 function compactInfos(infos: Info[]): ValueMapMsg[] {
   let empty = true;
   for (const info of infos) {
+    if (info === NO_INFO) continue;
     for (const _ in info) {
       empty = false;
       break;

@@ -8,9 +8,9 @@ import { type Tensor, type TypedArray, type Value, allocTensor, isTensor, numel,
 
 export type BatchNative = number[] | TypedArray | BatchNative[] | { [key: string]: BatchNative };
 
-type ArraySpace = Box | MultiDiscrete | MultiBinary;
+export type ArraySpace = Box | MultiDiscrete | MultiBinary;
 
-function isArraySpace(s: Space): s is ArraySpace {
+export function isArraySpace(s: Space): s is ArraySpace {
   return s instanceof Box || s instanceof MultiDiscrete || s instanceof MultiBinary;
 }
 

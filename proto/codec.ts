@@ -20,12 +20,15 @@ export interface ValueMapMsg {
   keys: string[];
   values: ValueMsg[];
 }
-/** A StepResponse: the one type of a step result from the server's session, through either codec, to the client. */
+/**
+ * A StepResponse: the one type of a step result from the server's session, through either codec, to the client.
+ * The server hands over the rows its envs wrote (typed arrays); decoded messages carry plain arrays.
+ */
 export interface StepMsg {
   observation?: ValueMsg | null;
-  reward: number[];
-  terminated: boolean[];
-  truncated: boolean[];
+  reward: number[] | Float64Array;
+  terminated: boolean[] | Uint8Array;
+  truncated: boolean[] | Uint8Array;
   infos: ValueMapMsg[];
 }
 export interface SpaceMsg {

@@ -207,9 +207,9 @@ function writeStepResponse(w: Writer, m: StepResponseObj, sizes: Sizes): void {
   if (m.reward.length) {
     w.tag(2, LEN);
     w.varint(8 * m.reward.length);
-    // Filled as float64 in aligned memory and copied once (a writeDoubleLE per reward costs several times more).
-    const f = Float64Array.from(m.reward);
-    w.buf.set(new Uint8Array(f.buffer), w.pos);
+    // Copied as float64 bytes at once (a writeDoubleLE per reward costs several times more).
+    const f = m.reward instanceof Float64Array ? m.reward : Float64Array.from(m.reward);
+    w.buf.set(new Uint8Array(f.buffer, f.byteOffset, f.byteLength), w.pos);
     w.pos += f.byteLength;
   }
   for (const [field, bools] of [
@@ -219,7 +219,11 @@ function writeStepResponse(w: Writer, m: StepResponseObj, sizes: Sizes): void {
     if (!bools.length) continue;
     w.tag(field, LEN);
     w.varint(bools.length);
-    for (const b of bools) w.buf[w.pos++] = b ? 1 : 0;
+    // A packed bool is one byte, 0 or 1: the server's rows are those bytes already.
+    if (bools instanceof Uint8Array) {
+      w.buf.set(bools, w.pos);
+      w.pos += bools.length;
+    } else for (const b of bools) w.buf[w.pos++] = b ? 1 : 0;
   }
   for (const info of m.infos) {
     w.tag(5, LEN);
@@ -355,7 +359,7 @@ function readStepRequest(r: Reader, end: number): StepRequestObj {
 }
 
 function readStepResponse(r: Reader, end: number): StepResponseObj {
-  const m: StepResponseObj = { reward: [], terminated: [], truncated: [], infos: [] };
+  const m = { reward: [] as number[], terminated: [] as boolean[], truncated: [] as boolean[], infos: [] as ValueMapMsg[] } as StepResponseObj & { reward: number[]; terminated: boolean[]; truncated: boolean[] };
   while (r.pos < end) {
     const tag = r.varint();
     const field = tag >> 3;

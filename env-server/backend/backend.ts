@@ -22,9 +22,10 @@ export interface BatchReset {
 }
 
 export interface BatchStep extends BatchReset {
-  reward: number[];
-  terminated: boolean[];
-  truncated: boolean[];
+  reward: Float64Array;
+  /** 1 where the row's episode terminated, else 0. */
+  terminated: Uint8Array;
+  truncated: Uint8Array;
 }
 
 export interface SessionBackend {

@@ -1,9 +1,9 @@
 // One copy of an env inside a backend, with NEXT_STEP autoreset (Gymnasium 1.x vector envs): once the copy's
 // episode has ended, its next step ignores the action and returns the reset observation with reward 0, not
-// terminated, not truncated. Both backends step their copies through this class and nothing else.
+// terminated, not truncated. Both backends step their copies through this class and nothing else, into their rows.
 
 import type { Native } from '../../proto/spaces.js';
-import type { Env, ResetResult, StepResult } from '../envs/env.js';
+import { type Env, type ResetResult, type StepRows, stepInto } from '../envs/env.js';
 
 export class EnvCopy {
   /** The copy's last step ended its episode. */
@@ -20,13 +20,13 @@ export class EnvCopy {
     return this.env.reset(seed, options);
   }
 
-  step(action: Native): StepResult {
+  /** Steps the copy into row `row` of `rows`. */
+  step(action: Native, rows: StepRows, row: number): void {
     if (this.ended && this.autoreset) {
-      const r = this.reset(undefined, undefined);
-      return { obs: r.obs, reward: 0, terminated: false, truncated: false, info: r.info };
+      rows.put(row, this.reset(undefined, undefined));
+      return;
     }
-    const r = this.env.step(action);
-    this.ended = r.terminated || r.truncated;
-    return r;
+    stepInto(this.env, action, rows, row);
+    this.ended = rows.terminated[row] !== 0 || rows.truncated[row] !== 0;
   }
 }

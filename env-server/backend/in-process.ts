@@ -2,10 +2,11 @@
 // whose step costs less than a hand-off to a worker (every classic env), and for single sessions.
 
 import type { Native, Space } from '../../proto/spaces.js';
-import { copySeed, stack } from '../../proto/batch.js';
-import { type Env, type ScenePainter, type Info, type Picture, type RgbFrame, actionError, pictureOf } from '../envs/env.js';
+import { copySeed } from '../../proto/batch.js';
+import { type Env, type ScenePainter, type Picture, type RgbFrame, actionError, pictureOf } from '../envs/env.js';
 import type { BatchReset, BatchStep, SessionBackend } from './backend.js';
 import { EnvCopy } from './env-copy.js';
+import { BatchRows } from './rows.js';
 
 export class InProcessBackend implements SessionBackend {
   readonly numEnvs: number;
@@ -30,32 +31,15 @@ export class InProcessBackend implements SessionBackend {
   }
 
   reset(seed: number | undefined, options: Record<string, unknown> | undefined): BatchReset {
-    const obs: Native[] = new Array(this.numEnvs);
-    const infos: Info[] = new Array(this.numEnvs);
-    for (let i = 0; i < this.numEnvs; i++) {
-      const r = this.copies[i].reset(copySeed(seed, i), options);
-      obs[i] = r.obs;
-      infos[i] = r.info;
-    }
-    return { obs: this.encode(obs), infos, envIds: this.envIds };
+    const rows = new BatchRows(this.observationSpace, this.numEnvs);
+    for (let i = 0; i < this.numEnvs; i++) rows.put(i, this.copies[i].reset(copySeed(seed, i), options));
+    return { obs: this.encode(rows), infos: rows.infos, envIds: this.envIds };
   }
 
   step(actions: Native[]): BatchStep {
-    const n = this.numEnvs;
-    const obs: Native[] = new Array(n);
-    const reward: number[] = new Array(n);
-    const terminated: boolean[] = new Array(n);
-    const truncated: boolean[] = new Array(n);
-    const infos: Info[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = this.copies[i].step(actions[i]);
-      obs[i] = r.obs;
-      reward[i] = r.reward;
-      terminated[i] = r.terminated;
-      truncated[i] = r.truncated;
-      infos[i] = r.info;
-    }
-    return { obs: this.encode(obs), reward, terminated, truncated, infos, envIds: this.envIds };
+    const rows = new BatchRows(this.observationSpace, this.numEnvs);
+    for (let i = 0; i < this.numEnvs; i++) this.copies[i].step(actions[i], rows, i);
+    return { obs: this.encode(rows), reward: rows.reward, terminated: rows.terminated, truncated: rows.truncated, infos: rows.infos, envIds: this.envIds };
   }
 
   checkAction(action: Native): string | null {
@@ -74,7 +58,7 @@ export class InProcessBackend implements SessionBackend {
     for (const c of this.copies) c.env.close?.();
   }
 
-  private encode(obs: Native[]) {
-    return this.vector ? stack(this.observationSpace, obs) : this.observationSpace.toValue(obs[0]);
+  private encode(rows: BatchRows) {
+    return this.vector ? rows.batch() : rows.single();
   }
 }

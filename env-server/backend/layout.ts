@@ -1,8 +1,8 @@
 // The shared memory of a worker pool: one control block of Int32 cells used with Atomics, and per-copy slots for
 // actions, seeds, observations, rewards, flags and numeric info, and one picture buffer. Main thread and workers
-// map the same buffers.
+// map the same buffers; observations, rewards and flags are the rows the copies step into (backend/rows.ts).
 
-import type { DType } from '../../proto/tensor.js';
+import { type DType, typedView } from '../../proto/tensor.js';
 
 export const enum Ctrl {
   /** Copies finished since the pool started (main waits on it). */
@@ -61,20 +61,20 @@ export interface PoolBuffers {
   actions: SharedArrayBuffer;
   seeds: SharedArrayBuffer;
   rewards: SharedArrayBuffer;
+  /** Per copy one byte terminated (first numEnvs bytes), then one byte truncated. */
+  flags: SharedArrayBuffer;
   infos: SharedArrayBuffer;
   obs: SharedArrayBuffer;
   picture: SharedArrayBuffer;
   error: SharedArrayBuffer;
 }
 
-export const SLOT_FIELDS = 7;
+export const SLOT_FIELDS = 5;
 export const enum Slot {
   Task,
   Ready,
   Order,
   Seeded,
-  Terminated,
-  Truncated,
   /** The reset's options wait on the owner's message port. */
   Options,
 }
@@ -87,10 +87,21 @@ export function allocate(s: PoolShape): PoolBuffers {
     actions: sab(8 * s.numEnvs),
     seeds: sab(8 * s.numEnvs),
     rewards: sab(8 * s.numEnvs),
+    flags: sab(2 * s.numEnvs),
     infos: sab(8 * s.numEnvs * s.infoKeys.length),
     obs: sab(s.obsBytes * s.numEnvs),
     picture: sab(s.pictureBytes),
     error: sab(ERROR_BYTES),
+  };
+}
+
+/** The rows a pool's copies step into, over its shared buffers. */
+export function sharedRows(b: PoolBuffers, s: PoolShape) {
+  return {
+    obs: typedView(s.obsDtype, b.obs),
+    reward: new Float64Array(b.rewards),
+    terminated: new Uint8Array(b.flags, 0, s.numEnvs),
+    truncated: new Uint8Array(b.flags, s.numEnvs, s.numEnvs),
   };
 }
 

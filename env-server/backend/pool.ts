@@ -9,11 +9,11 @@ import { Box, Discrete, type Native, type Space } from '../../proto/spaces.js';
 import { allocTensor } from '../../proto/tensor.js';
 import { copySeed } from '../../proto/batch.js';
 import type { Env, Info, Picture, RgbFrame, ScenePainter } from '../envs/env.js';
-import { actionError, pictureOf } from '../envs/env.js';
+import { NO_INFO, actionError, pictureOf } from '../envs/env.js';
 import { failedPrecondition, invalidArgument, unavailable } from '../errors.js';
 import type { RegistryRecipe } from '../registry.js';
 import type { BatchReset, BatchStep, SessionBackend } from './backend.js';
-import { Ctrl, type InfoKind, Slot, SLOT_FIELDS, Task, allocate, ownerOf, type PoolBuffers, type PoolShape } from './layout.js';
+import { Ctrl, type InfoKind, Slot, SLOT_FIELDS, Task, allocate, ownerOf, sharedRows, type PoolBuffers, type PoolShape } from './layout.js';
 import { pictureBytes, readPicture } from './picture-bytes.js';
 import type { WorkerData } from './worker.js';
 
@@ -61,7 +61,8 @@ export class WorkerPool implements SessionBackend {
   private readonly slots: Int32Array;
   private readonly actions: Float64Array;
   private readonly seeds: Float64Array;
-  private readonly rewards: Float64Array;
+  /** The copies' results, where the workers write them. */
+  private readonly rows: ReturnType<typeof sharedRows>;
   private readonly infos: Float64Array;
   private readonly obs: Uint8Array;
   private readonly picturesBuf: Uint8Array;
@@ -100,7 +101,7 @@ export class WorkerPool implements SessionBackend {
     this.slots = new Int32Array(b.slots);
     this.actions = new Float64Array(b.actions);
     this.seeds = new Float64Array(b.seeds);
-    this.rewards = new Float64Array(b.rewards);
+    this.rows = sharedRows(b, shape);
     this.infos = new Float64Array(b.infos);
     this.obs = new Uint8Array(b.obs);
     this.picturesBuf = new Uint8Array(b.picture);
@@ -151,14 +152,14 @@ export class WorkerPool implements SessionBackend {
     this.waitFor(this.batchSize);
     const ids = this.take(this.batchSize);
     this.pending = ids;
-    const reward: number[] = new Array(ids.length);
-    const terminated: boolean[] = new Array(ids.length);
-    const truncated: boolean[] = new Array(ids.length);
+    const reward = new Float64Array(ids.length);
+    const terminated = new Uint8Array(ids.length);
+    const truncated = new Uint8Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k];
-      reward[k] = this.rewards[i];
-      terminated[k] = this.slots[i * SLOT_FIELDS + Slot.Terminated] === 1;
-      truncated[k] = this.slots[i * SLOT_FIELDS + Slot.Truncated] === 1;
+      reward[k] = this.rows.reward[i];
+      terminated[k] = this.rows.terminated[i];
+      truncated[k] = this.rows.truncated[i];
     }
     return { obs: this.gather(ids), reward, terminated, truncated, infos: ids.map((i) => this.info(i)), envIds: ids };
   }
@@ -299,9 +300,6 @@ export class WorkerPool implements SessionBackend {
     return out;
   }
 }
-
-/** The info of every copy of an env whose infos are empty (shared: sessions only read infos). */
-const NO_INFO: Info = Object.freeze({});
 
 /** How the pool carries an info value through its float64 slots; null for values it does not carry (arrays). */
 function infoKind(v: unknown): InfoKind | null {

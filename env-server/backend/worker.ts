@@ -1,15 +1,16 @@
 // A pool worker: builds the registry from its recipe, makes its copies of the id there (time limit included, as
-// registry.make does for any session), and runs the tasks the main thread posts in shared memory, writing
-// observations, rewards and info straight into the shared slots. Copies step through EnvCopy, as in process.
+// registry.make does for any session), and runs the tasks the main thread posts in shared memory. Copies step
+// through EnvCopy, as in process, into rows that are the shared slots themselves: observations, rewards and flags
+// are written once, where main reads them.
 
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { Registry, RegistryRecipe } from '../registry.js';
 import type { Info } from '../envs/env.js';
 import { pictureOf } from '../envs/env.js';
 import { EnvCopy } from './env-copy.js';
-import { Ctrl, ERROR_BYTES, Slot, SLOT_FIELDS, Task, type PoolBuffers, type PoolShape, ownerOf } from './layout.js';
+import { Ctrl, ERROR_BYTES, Slot, SLOT_FIELDS, Task, type PoolBuffers, type PoolShape, ownerOf, sharedRows } from './layout.js';
 import { writePicture } from './picture-bytes.js';
-import { typedView } from '../../proto/tensor.js';
+import { BatchRows } from './rows.js';
 
 export interface WorkerData {
   worker: number;
@@ -29,10 +30,7 @@ const ctrl = new Int32Array(buffers.ctrl);
 const slots = new Int32Array(buffers.slots);
 const actions = new Float64Array(buffers.actions);
 const seeds = new Float64Array(buffers.seeds);
-const rewards = new Float64Array(buffers.rewards);
 const infos = new Float64Array(buffers.infos);
-const obs = typedView(shape.obsDtype, buffers.obs) as Exclude<ReturnType<typeof typedView>, BigInt64Array>;
-const obsPerCopy = shape.obsBytes / obs.BYTES_PER_ELEMENT;
 const picture = new Uint8Array(buffers.picture);
 const wake = Ctrl.Wake + d.worker;
 const K = shape.infoKeys.length;
@@ -49,22 +47,23 @@ function fail(e: unknown): void {
 interface Owned {
   ids: number[];
   copies: EnvCopy[];
+  rows: BatchRows;
 }
 
 async function build(): Promise<Owned> {
   const mod = (await import(d.recipe.module)) as Record<string, (...args: unknown[]) => Registry>;
   const registry = mod[d.recipe.export](...d.recipe.args);
-  const owned: Owned = { ids: [], copies: [] };
+  const ids: number[] = [];
+  const copies: EnvCopy[] = [];
   for (let i = 0; i < shape.numEnvs; i++) {
     if (ownerOf(i, shape.numEnvs, shape.numWorkers) !== d.worker) continue;
-    owned.ids.push(i);
-    owned.copies.push(new EnvCopy(registry.make(d.envId, d.kwargs, d.maxEpisodeSteps), true));
+    ids.push(i);
+    copies.push(new EnvCopy(registry.make(d.envId, d.kwargs, d.maxEpisodeSteps), true));
   }
-  return owned;
+  return { ids, copies, rows: new BatchRows(copies[0].env.observationSpace, shape.numEnvs, sharedRows(buffers, shape)) };
 }
 
-function write(i: number, o: unknown, info: Info): void {
-  obs.set(o as typeof obs, i * obsPerCopy);
+function writeInfo(i: number, info: Info): void {
   for (let k = 0; k < K; k++) infos[i * K + k] = Number(info[shape.infoKeys[k]] ?? NaN);
 }
 
@@ -73,7 +72,7 @@ function finished(n: number): void {
   if (Atomics.add(ctrl, Ctrl.Done, n) + n >= Atomics.load(ctrl, Ctrl.Target)) Atomics.notify(ctrl, Ctrl.Done);
 }
 
-function run({ ids, copies }: Owned): void {
+function run({ ids, copies, rows }: Owned): void {
   for (;;) {
     const seen = Atomics.load(ctrl, wake);
     if (Atomics.load(ctrl, Ctrl.Stop)) return;
@@ -90,17 +89,11 @@ function run({ ids, copies }: Owned): void {
         writePicture(pictureOf(copy.env), picture);
       } else if (task === Task.Reset) {
         const options = slots[base + Slot.Options] ? (receiveMessageOnPort(d.options)?.message as Record<string, unknown>) : undefined;
-        const r = copy.reset(slots[base + Slot.Seeded] ? seeds[i] : undefined, options);
-        write(i, r.obs, r.info);
-        rewards[i] = 0;
-        slots[base + Slot.Terminated] = 0;
-        slots[base + Slot.Truncated] = 0;
+        rows.put(i, copy.reset(slots[base + Slot.Seeded] ? seeds[i] : undefined, options));
+        writeInfo(i, rows.infos[i]);
       } else {
-        const r = copy.step(actions[i]);
-        write(i, r.obs, r.info);
-        rewards[i] = r.reward;
-        slots[base + Slot.Terminated] = r.terminated ? 1 : 0;
-        slots[base + Slot.Truncated] = r.truncated ? 1 : 0;
+        copy.step(actions[i], rows, i);
+        writeInfo(i, rows.infos[i]);
       }
       Atomics.store(slots, base + Slot.Task, Task.None);
       if (shape.asynchronous) {

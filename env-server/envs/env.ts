@@ -3,9 +3,13 @@
 
 import type { Native, Space } from '../../proto/spaces.js';
 import type { Rng } from '../../proto/rng.js';
+import type { TypedArray } from '../../proto/tensor.js';
 
 /** Info values: numbers (float64), bigints (int64, for counts such as ale-py's lives), booleans or small typed arrays. */
 export type Info = Record<string, number | bigint | boolean | Native>;
+
+/** The info of a step or reset that has none, shared (infos are only read). */
+export const NO_INFO: Info = Object.freeze({});
 
 export interface ResetResult<O extends Native = Native> {
   obs: O;
@@ -18,6 +22,21 @@ export interface StepResult<O extends Native = Native> {
   terminated: boolean;
   truncated: boolean;
   info: Info;
+}
+
+/**
+ * The batch a vector session's copies write their steps into, one row per copy (EnvPool's way: a result is written
+ * once, into its slot). `obs` holds every row's observation elements back to back, in the observation space's dtype;
+ * rewards, flags and infos are per row.
+ */
+export interface StepRows {
+  readonly obs: TypedArray;
+  readonly reward: Float64Array;
+  readonly terminated: Uint8Array;
+  readonly truncated: Uint8Array;
+  readonly infos: Info[];
+  /** Writes an allocated result into row `row` (a reset: reward 0, no flags). */
+  put(row: number, r: StepResult | ResetResult): void;
 }
 
 /** An RGB frame, row-major [height, width, 3]. */
@@ -46,6 +65,12 @@ export interface Env<O extends Native = Native, A extends Native = Native> {
   reset(seed?: number, options?: Record<string, unknown>): ResetResult<O>;
   /** Advances one step. `truncated` is set by the TimeLimit wrapper, not by envs themselves. */
   step(action: A): StepResult<O>;
+  /**
+   * step() written into row `row` of a batch instead of allocated: the observation, reward, terminated and info, with
+   * truncated cleared (the TimeLimit wrapper sets it). For envs
+   * with a Box observation whose step costs less than allocating its result (CartPole); others are copied in.
+   */
+  stepInto?(action: A, rows: StepRows, row: number): void;
   render(): RgbFrame;
   /** The picture for viewers and recordings, when cheaper than render(); a fresh copy the env never writes again. */
   picture?(): Picture;
@@ -62,6 +87,12 @@ export interface Env<O extends Native = Native, A extends Native = Native> {
 /** Why `action` cannot be stepped in `env`, or null. */
 export function actionError(env: Env, action: Native): string | null {
   return env.checkAction ? env.checkAction(action) : env.actionSpace.check(action);
+}
+
+/** Steps `env` into row `row`: through its own stepInto when it has one, else its step() copied in. */
+export function stepInto(env: Env, action: Native, rows: StepRows, row: number): void {
+  if (env.stepInto) env.stepInto(action, rows, row);
+  else rows.put(row, env.step(action));
 }
 
 /** An env's viewer picture: its own picture() when it has one, else its render() as RGB. */

@@ -1,6 +1,6 @@
 // Gymnasium's TimeLimit: truncates an episode after `maxEpisodeSteps` steps.
 
-import { type Env, type Picture, type RgbFrame, type ResetResult, type StepResult, actionError, pictureOf } from '../envs/env.js';
+import { type Env, type Picture, type RgbFrame, type ResetResult, type StepResult, type StepRows, actionError, pictureOf, stepInto } from '../envs/env.js';
 import type { Native } from '../../proto/spaces.js';
 
 export class TimeLimit implements Env {
@@ -24,6 +24,11 @@ export class TimeLimit implements Env {
     this.elapsed++;
     if (this.elapsed >= this.maxEpisodeSteps) r.truncated = true;
     return r;
+  }
+  stepInto(action: Native, rows: StepRows, row: number): void {
+    stepInto(this.inner, action, rows, row);
+    this.elapsed++;
+    if (this.elapsed >= this.maxEpisodeSteps) rows.truncated[row] = 1;
   }
   checkAction(action: Native): string | null {
     return actionError(this.inner, action);

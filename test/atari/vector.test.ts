@@ -20,7 +20,7 @@ function rows(pool: SessionBackend, seed: number, steps: number): string[][] {
   for (let i = 0; i < N; i++) out[i].push(fnv1a((r.obs as Tensor).data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array));
   for (let s = 0; s < steps; s++) {
     const x = pool.step(Array.from({ length: N }, (_, i) => action(s, i)));
-    for (let i = 0; i < N; i++) out[i].push(`${fnv1a((x.obs as Tensor).data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array)} ${x.reward[i]} ${x.terminated[i]}`);
+    for (let i = 0; i < N; i++) out[i].push(`${fnv1a((x.obs as Tensor).data.subarray(i * SIZE, (i + 1) * SIZE) as Uint8Array)} ${x.reward[i]} ${x.terminated[i] === 1}`);
   }
   pool.close();
   return out;
@@ -51,13 +51,13 @@ t.test('NEXT_STEP autoreset: the step after an episode ends returns the reset wi
   t.teardown(() => pool.close());
   const r = pool.reset(7, undefined);
   t.same(r.infos.map((i) => Number(i.episode_frame_number)), [0, 0, 0]);
-  for (let s = 1; s < 10; s++) t.same(pool.step([1, 1, 1]).truncated, [false, false, false]);
+  for (let s = 1; s < 10; s++) t.strictSame([...pool.step([1, 1, 1]).truncated], [0, 0, 0]);
   const end = pool.step([1, 1, 1]);
-  t.same(end.truncated, [true, true, true], 'truncated at frame 40');
+  t.strictSame([...end.truncated], [1, 1, 1], 'truncated at frame 40');
   t.same(end.infos.map((i) => Number(i.episode_frame_number)), [40, 40, 40]);
   const next = pool.step([3, 3, 3]);
-  t.same(next.reward, [0, 0, 0], 'reward 0 on the autoreset step');
-  t.same([next.terminated, next.truncated], [[false, false, false], [false, false, false]]);
+  t.strictSame([...next.reward], [0, 0, 0], 'reward 0 on the autoreset step');
+  t.strictSame([[...next.terminated], [...next.truncated]], [[0, 0, 0], [0, 0, 0]]);
   t.same(next.infos.map((i) => Number(i.episode_frame_number)), [0, 0, 0], 'the action was not played: the copies are at frame 0 of a new episode');
   t.same(pool.step([0, 0, 0]).infos.map((i) => Number(i.episode_frame_number)), [4, 4, 4], 'and then go on');
 });

@@ -4,7 +4,7 @@
 import { Box, Discrete } from '../../../proto/spaces.js';
 import type { TypedArray } from '../../../proto/tensor.js';
 import type { Rng } from '../../../proto/rng.js';
-import { type Env, type EnvFactory, type EnvInfo, InvalidOption, type Picture, type ResetResult, type StepResult } from '../env.js';
+import { type Env, type EnvFactory, type EnvInfo, InvalidOption, NO_INFO, type Picture, type ResetResult, type StepResult, type StepRows } from '../env.js';
 import { type Kwargs, booleanOption, checkKnownOptions, show } from './options.js';
 import { Raster } from './raster.js';
 import { entropyRng, reseed } from './seedable-rng.js';
@@ -64,6 +64,8 @@ export class CartPole implements Env<TypedArray, number> {
   private readonly s = new Float64Array(4);
   /** Steps taken since termination; null while the episode runs (Gymnasium's `steps_beyond_terminated`). */
   private stepsBeyondTerminated: number | null = null;
+  /** Whether the last step ended the episode. */
+  private terminated = false;
 
   constructor(
     private readonly options: CartPoleOptions = { suttonBartoReward: false },
@@ -96,33 +98,52 @@ export class CartPole implements Env<TypedArray, number> {
   }
 
   step(action: number): StepResult<Float32Array> {
-    let [x, xDot, theta, thetaDot] = this.s;
+    const reward = this.advance(action);
+    return { obs: Float32Array.from(this.s), reward, terminated: this.terminated, truncated: false, info: {} };
+  }
+
+  stepInto(action: number, rows: StepRows, row: number): void {
+    rows.reward[row] = this.advance(action);
+    const s = this.s;
+    const o = rows.obs as Float32Array;
+    const base = row * 4;
+    o[base] = s[0];
+    o[base + 1] = s[1];
+    o[base + 2] = s[2];
+    o[base + 3] = s[3];
+    rows.terminated[row] = this.terminated ? 1 : 0;
+    rows.truncated[row] = 0;
+    rows.infos[row] = NO_INFO;
+  }
+
+  /** One Euler step of the state; sets `terminated` and returns the reward. */
+  private advance(action: number): number {
+    const s = this.s;
+    const x = s[0];
+    const xDot = s[1];
+    const theta = s[2];
+    const thetaDot = s[3];
     const force = action === 1 ? FORCE_MAG : -FORCE_MAG;
     const cos = Math.cos(theta);
     const sin = Math.sin(theta);
     const temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sin) / TOTAL_MASS;
     const thetaAcc = (GRAVITY * sin - cos * temp) / (LENGTH * (4.0 / 3.0 - (MASS_POLE * (cos * cos)) / TOTAL_MASS));
     const xAcc = temp - (POLE_MASS_LENGTH * thetaAcc * cos) / TOTAL_MASS;
-    x = x + TAU * xDot;
-    xDot = xDot + TAU * xAcc;
-    theta = theta + TAU * thetaDot;
-    thetaDot = thetaDot + TAU * thetaAcc;
-    this.s.set([x, xDot, theta, thetaDot]);
+    const x2 = (s[0] = x + TAU * xDot);
+    s[1] = xDot + TAU * xAcc;
+    const theta2 = (s[2] = theta + TAU * thetaDot);
+    s[3] = thetaDot + TAU * thetaAcc;
 
-    const terminated = x < -X_THRESHOLD || x > X_THRESHOLD || theta < -THETA_THRESHOLD || theta > THETA_THRESHOLD;
+    const terminated = (this.terminated = x2 < -X_THRESHOLD || x2 > X_THRESHOLD || theta2 < -THETA_THRESHOLD || theta2 > THETA_THRESHOLD);
     const sb = this.options.suttonBartoReward;
-    let reward: number;
-    if (!terminated) {
-      reward = sb ? 0.0 : 1.0;
-    } else if (this.stepsBeyondTerminated === null) {
+    if (!terminated) return sb ? 0.0 : 1.0;
+    if (this.stepsBeyondTerminated === null) {
       this.stepsBeyondTerminated = 0;
-      reward = sb ? -1.0 : 1.0;
-    } else {
-      // Gymnasium warns here; the server refuses such steps before they reach the env.
-      this.stepsBeyondTerminated += 1;
-      reward = sb ? -1.0 : 0.0;
+      return sb ? -1.0 : 1.0;
     }
-    return { obs: Float32Array.from(this.s), reward, terminated, truncated: false, info: {} };
+    // Gymnasium warns here; the server refuses such steps before they reach the env.
+    this.stepsBeyondTerminated += 1;
+    return sb ? -1.0 : 0.0;
   }
 
   /** Gymnasium's picture: track, cart, pole and axle on white, 600×400. */

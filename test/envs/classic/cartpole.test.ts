@@ -1,7 +1,8 @@
 import t from 'tap';
 import { Xoshiro128 } from '../../../proto/rng.js';
 import { CartPole, THETA_THRESHOLD, X_THRESHOLD, cartPoleInfo, makeCartPole } from '../../../env-server/envs/classic/cartpole.js';
-import { InvalidOption } from '../../../env-server/envs/env.js';
+import { InvalidOption, NO_INFO } from '../../../env-server/envs/env.js';
+import { BatchRows } from '../../../env-server/backend/rows.js';
 import { loadReference, sameNumbers, truncatedAt } from './reference.js';
 
 interface Transition {
@@ -74,6 +75,32 @@ t.test('every fixture transition is reproduced bit for bit', { skip }, async (t)
     t.equal(res.reward, tr.reward, `${what} reward`);
     sb.setState(tr.state);
     t.equal(sb.step(tr.action).reward, tr.reward_sutton_barto, `${what} Sutton-Barto reward`);
+  }
+});
+
+t.test('stepInto writes each fixture transition into its row of a batch, and nothing else', { skip }, async (t) => {
+  const env = new CartPole({ suttonBartoReward: false });
+  const sb = new CartPole({ suttonBartoReward: true });
+  const rows = new BatchRows(env.observationSpace, 3);
+  const sbRows = new BatchRows(sb.observationSpace, 3);
+  // Marks, so that a write to the wrong row or a flag left set shows.
+  rows.reward.fill(7);
+  rows.truncated.fill(1);
+  for (const tr of ref!.transitions) {
+    const what = `transition ${tr.id} (${tr.category})`;
+    const row = tr.id % 3;
+    env.setState(tr.state);
+    env.stepInto(tr.action, rows, row);
+    sameNumbers(t, env.state, tr.next_state, `${what} next_state`);
+    sameNumbers(t, rows.obs.subarray(row * 4, row * 4 + 4) as Float32Array, tr.obs, `${what} obs`);
+    t.equal(rows.reward[row], tr.reward, `${what} reward`);
+    t.equal(rows.terminated[row], tr.terminated ? 1 : 0, `${what} terminated`);
+    t.equal(rows.truncated[row], 0, `${what} truncated cleared`);
+    t.equal(rows.infos[row], NO_INFO, `${what} info`);
+    sb.setState(tr.state);
+    sb.stepInto(tr.action, sbRows, row);
+    t.equal(sbRows.reward[row], tr.reward_sutton_barto, `${what} Sutton-Barto reward`);
+    if (tr.id === 0) t.same([...rows.reward.subarray(1)], [7, 7], 'other rows untouched');
   }
 });
 
