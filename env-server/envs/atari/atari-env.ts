@@ -8,7 +8,8 @@ import { ALEInterface, SCREEN_WIDTH } from '../../ale/ale-interface.js';
 import { Box, Discrete } from '../../../proto/spaces.js';
 import { entropySeed } from '../../../proto/rng.js';
 import { Pcg64, SeedSequence } from './numpy-random.js';
-import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult } from '../env.js';
+import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult, StepRows } from '../env.js';
+import { numel } from '../../../proto/tensor.js';
 import { InvalidOption } from '../env.js';
 import { aleModule } from './ale-module.js';
 import type { AtariGame } from './games.js';
@@ -35,6 +36,8 @@ export class AtariEnv implements Env {
   readonly actionSet: readonly number[];
   /** Rows of the game's screen (getScreenDims), fixed by the ROM. */
   readonly screenHeight: number;
+  /** Elements of one observation. */
+  private readonly obsSize: number;
   ale!: ALEInterface;
   /** Draws the per-step frameskip and the preprocessing's no-op count (ale-py's np_random). */
   rng!: Pcg64;
@@ -51,6 +54,7 @@ export class AtariEnv implements Env {
     this.actionSpace = new Discrete(this.actionSet.length);
     this.screenHeight = this.ale.getScreenDims()[0];
     this.observationSpace = observationSpace(opts.obsType, this.screenHeight);
+    this.obsSize = numel(this.observationSpace.shape);
   }
 
   /** A fresh emulator seeded from `seed`, with the ROM, mode and difficulty loaded (ale-py's seed_game + load_game). */
@@ -109,6 +113,22 @@ export class AtariEnv implements Env {
   }
 
   step(a: number): StepResult {
+    const r = this.advance(a);
+    return { obs: this.observe(), reward: r.reward, terminated: r.terminated, truncated: r.truncated, info: this.info() };
+  }
+
+  /** step() with the observation written straight into its row (a pool's shared slot): no frame allocated. */
+  stepInto(a: number, rows: StepRows, row: number): void {
+    const r = this.advance(a);
+    const size = this.obsSize;
+    this.observe((rows.obs as Uint8Array).subarray(row * size, (row + 1) * size));
+    rows.reward[row] = r.reward;
+    rows.terminated[row] = r.terminated ? 1 : 0;
+    rows.truncated[row] = r.truncated ? 1 : 0;
+    rows.infos[row] = this.info();
+  }
+
+  private advance(a: number): FrameResult {
     const frames = this.stepFrames(this.opts.frameskip);
     let reward = 0;
     // Every frame is drawn: a game that ends on a frame before the last leaves that frame as the observation (ALE
@@ -116,13 +136,16 @@ export class AtariEnv implements Env {
     this.ale.setRendering(true);
     for (let i = 0; i < frames; i++) reward += this.ale.act(this.actionSet[a]);
     const terminated = this.ale.gameOver(false);
-    return { obs: this.observe(), reward, terminated, truncated: !terminated && this.ale.gameOver(true), info: this.info() };
+    return { reward, terminated, truncated: !terminated && this.ale.gameOver(true) };
   }
 
-  private observe(): Uint8Array {
-    if (this.opts.obsType === 'rgb') return this.ale.getScreenRGB();
-    if (this.opts.obsType === 'grayscale') return this.ale.getScreenGrayscale();
-    return this.ale.getRAM().slice();
+  /** The observation, into `out` when given. */
+  private observe(out?: Uint8Array): Uint8Array {
+    if (this.opts.obsType === 'rgb') return this.ale.getScreenRGB(out);
+    if (this.opts.obsType === 'grayscale') return this.ale.getScreenGrayscale(out);
+    if (!out) return this.ale.getRAM().slice();
+    out.set(this.ale.getRAM());
+    return out;
   }
 
   render(): RgbFrame {

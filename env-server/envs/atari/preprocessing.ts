@@ -7,7 +7,8 @@
 // Gymnasium's quirk is kept: a step that ends mid-skip returns the frames read before the end.
 
 import { Box } from '../../../proto/spaces.js';
-import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult } from '../env.js';
+import type { Env, Info, Picture, ResetResult, RgbFrame, StepResult, StepRows } from '../env.js';
+import { numel } from '../../../proto/tensor.js';
 import { type AtariEnv, FIRE } from './atari-env.js';
 import type { PreprocessOptions } from './options.js';
 import { AreaResizer } from './resize-area.js';
@@ -20,6 +21,8 @@ export class AtariPreprocessing implements Env {
   private readonly rgbScratch: Uint8Array | null;
   private readonly resizer: AreaResizer;
   private readonly frameSize: number;
+  /** Elements of one observation: the stack, or its newest frame. */
+  private readonly obsSize: number;
   /** Ring of the last `frameStack` processed frames; `head` is the slot of the newest. */
   private readonly stack: Uint8Array;
   private head = 0;
@@ -45,6 +48,7 @@ export class AtariPreprocessing implements Env {
     const frame = opts.grayscaleObs ? [size, size] : [size, size, 3];
     const shape = opts.frameStack > 1 && opts.frameStackTransport === 'full' ? [opts.frameStack, ...frame] : frame;
     this.observationSpace = opts.scaleObs ? new Box(0, 1, shape, 'float32') : new Box(0, 255, shape, 'uint8');
+    this.obsSize = numel(shape);
     const fire = env.actionSet.indexOf(FIRE);
     // As Gymnasium's FireReset: only games with FIRE and at least three actions need it to start.
     this.fireIndex = opts.fireReset && env.actionSet.length >= 3 ? fire : -1;
@@ -59,9 +63,26 @@ export class AtariPreprocessing implements Env {
   }
 
   step(a: number): StepResult {
-    const { reward, terminated, truncated } = this.skip(a);
+    const { reward, terminated, truncated } = this.advance(a);
+    return { obs: this.observation(), reward, terminated, truncated, info: this.lastInfo };
+  }
+
+  /** step() with the stack written straight into its row (a pool's shared slot): no frame allocated. */
+  stepInto(a: number, rows: StepRows, row: number): void {
+    const { reward, terminated, truncated } = this.advance(a);
+    this.writeObservation(rows.obs as Uint8Array | Float32Array, row * this.obsSize);
+    rows.reward[row] = reward;
+    rows.terminated[row] = terminated ? 1 : 0;
+    rows.truncated[row] = truncated ? 1 : 0;
+    rows.infos[row] = this.lastInfo;
+  }
+
+  /** A step's frames, pushed onto the stack, with the reward clipped when asked. */
+  private advance(a: number): { reward: number; terminated: boolean; truncated: boolean } {
+    const r = this.skip(a);
     this.push(false);
-    return { obs: this.observation(), reward: this.opts.clipReward ? Math.sign(reward) : reward, terminated, truncated, info: this.lastInfo };
+    if (this.opts.clipReward) r.reward = Math.sign(r.reward);
+    return r;
   }
 
   render(): RgbFrame {
@@ -134,21 +155,23 @@ export class AtariPreprocessing implements Env {
 
   /** The stack oldest first (or only the newest frame), as uint8 or scaled float32. */
   private observation(): Uint8Array | Float32Array {
+    const out = this.opts.scaleObs ? new Float32Array(this.obsSize) : new Uint8Array(this.obsSize);
+    this.writeObservation(out, 0);
+    return out;
+  }
+
+  /** Writes the observation at `offset` of `out` (scaled to [0, 1] when `out` is float32). */
+  private writeObservation(out: Uint8Array | Float32Array, offset: number): void {
     const fs = this.frameSize;
     const k = this.opts.frameStack;
-    let out: Uint8Array;
-    if (k === 1 || this.opts.frameStackTransport === 'newest') {
-      out = this.stack.slice(this.head * fs, (this.head + 1) * fs);
-    } else {
-      out = new Uint8Array(fs * k);
-      const oldest = (this.head + 1) % k;
-      const firstPart = (k - oldest) * fs;
-      out.set(this.stack.subarray(oldest * fs), 0);
-      out.set(this.stack.subarray(0, oldest * fs), firstPart);
+    // The frames oldest first: a ring of k slots from the one after the newest, or the newest alone.
+    const oldest = k === 1 || this.opts.frameStackTransport === 'newest' ? this.head : (this.head + 1) % k;
+    const frames = this.obsSize / fs;
+    for (let j = 0; j < frames; j++) {
+      const from = this.stack.subarray(((oldest + j) % k) * fs, ((oldest + j) % k + 1) * fs);
+      const at = offset + j * fs;
+      if (out instanceof Uint8Array) out.set(from, at);
+      else for (let i = 0; i < fs; i++) out[at + i] = from[i] / 255;
     }
-    if (!this.opts.scaleObs) return out;
-    const scaled = new Float32Array(out.length);
-    for (let i = 0; i < out.length; i++) scaled[i] = out[i] / 255;
-    return scaled;
   }
 }
