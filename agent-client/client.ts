@@ -349,7 +349,7 @@ export class RemoteVectorEnv extends SessionEnv {
     const infos = decodeInfos(res.infos, n);
     return {
       obs: toBatchNative(this.singleObservationSpace, valueFromProto(res.observation), n),
-      rewards: Float64Array.from(res.reward),
+      rewards: res.reward instanceof Float64Array ? res.reward : Float64Array.from(res.reward),
       terminated: padBools(res.terminated, n),
       truncated: padBools(res.truncated, n),
       infos,
@@ -381,7 +381,10 @@ function envIdsOf(infos: Info[]): number[] {
 }
 
 function padBools(a: ArrayLike<boolean | number>, n: number): boolean[] {
-  return Array.isArray(a) && a.length === n ? (a as boolean[]) : Array.from({ length: n }, (_, i) => Boolean(a[i]));
+  if (Array.isArray(a) && a.length === n) return a as boolean[];
+  const out = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) out[i] = i < a.length && a[i] !== 0 && a[i] !== false;
+  return out;
 }
 
 interface EnvSpecMsg {

@@ -22,7 +22,8 @@ export interface ValueMapMsg {
 }
 /**
  * A StepResponse: the one type of a step result from the server's session, through either codec, to the client.
- * The server hands over the rows its envs wrote (typed arrays); decoded messages carry plain arrays.
+ * Rewards and flags are typed arrays where they can be (the rows the server's envs wrote; the fast codec's decoding)
+ * and plain arrays from proto-loader's codec.
  */
 export interface StepMsg {
   observation?: ValueMsg | null;

@@ -359,18 +359,20 @@ function readStepRequest(r: Reader, end: number): StepRequestObj {
 }
 
 function readStepResponse(r: Reader, end: number): StepResponseObj {
-  const m = { reward: [] as number[], terminated: [] as boolean[], truncated: [] as boolean[], infos: [] as ValueMapMsg[] } as StepResponseObj & { reward: number[]; terminated: boolean[]; truncated: boolean[] };
+  const m: StepResponseObj = { reward: [], terminated: [], truncated: [], infos: [] };
   while (r.pos < end) {
     const tag = r.varint();
     const field = tag >> 3;
     if (tag === ((2 << 3) | I64)) {
-      m.reward.push(r.buf.readDoubleLE(r.pos));
+      m.reward = appendNumbers(m.reward, [r.buf.readDoubleLE(r.pos)]);
       r.pos += 8;
       continue;
     }
     if ((tag & 7) !== LEN) {
       if ((field === 3 || field === 4) && (tag & 7) === VARINT) {
-        (field === 3 ? m.terminated : m.truncated).push(r.varint() !== 0);
+        const flag = r.varint() !== 0;
+        if (field === 3) m.terminated = appendFlags(m.terminated, [flag]);
+        else m.truncated = appendFlags(m.truncated, [flag]);
         continue;
       }
       throw new Unsupported();
@@ -380,18 +382,41 @@ function readStepResponse(r: Reader, end: number): StepResponseObj {
     if (field === 1) m.observation = readValue(r, e, 0) as ValueMsg;
     else if (field === 2) {
       if ((e - r.pos) % 8) throw new Unsupported();
-      // One copy into aligned memory, then plain reads: a readDoubleLE per reward costs ~4x more on big batches.
+      // One copy into aligned memory: a readDoubleLE per reward costs ~4x more on big batches.
       const f = new Float64Array((e - r.pos) / 8);
       new Uint8Array(f.buffer).set(r.buf.subarray(r.pos, e));
-      for (let i = 0; i < f.length; i++) m.reward.push(f[i]);
+      m.reward = appendNumbers(m.reward, f);
     } else if (field === 3 || field === 4) {
-      const out = field === 3 ? m.terminated : m.truncated;
-      while (r.pos < e) out.push(r.varint() !== 0);
+      const flags = readFlags(r, e);
+      if (field === 3) m.terminated = appendFlags(m.terminated, flags);
+      else m.truncated = appendFlags(m.truncated, flags);
     } else if (field === 5) m.infos.push(readValueMap(r, e, 0) as ValueMapMsg);
     else throw new Unsupported();
     r.pos = e;
   }
   return m;
+}
+
+// Rewards and flags come as one packed field each from our server: decoded into typed arrays at once. Protobuf
+// also allows them split over several fields or unpacked; those are appended one by one.
+function appendNumbers(to: StepResponseObj['reward'], values: ArrayLike<number>): StepResponseObj['reward'] {
+  if (to.length === 0 && values instanceof Float64Array) return values;
+  return [...Array.from(to), ...Array.from(values)];
+}
+
+function appendFlags(to: StepResponseObj['terminated'], flags: Uint8Array | boolean[]): StepResponseObj['terminated'] {
+  if (to.length === 0) return flags;
+  return [...Array.from(to as ArrayLike<number | boolean>, Boolean), ...Array.from(flags as ArrayLike<number | boolean>, Boolean)];
+}
+
+/** A packed bool field: its bytes as they are when each is 0 or 1 (one-byte varints), else varint by varint. */
+function readFlags(r: Reader, end: number): Uint8Array | boolean[] {
+  let plain = true;
+  for (let i = r.pos; i < end && plain; i++) plain = r.buf[i] <= 1;
+  if (plain) return Uint8Array.from(r.buf.subarray(r.pos, end));
+  const out: boolean[] = [];
+  while (r.pos < end) out.push(r.varint() !== 0);
+  return out;
 }
 
 /** Decodes a StepRequest (outerField 0) or a SessionRequest whose payload is `step` (field 3); null if not such. */
