@@ -627,9 +627,10 @@ function writeDelay(addr: u32, clock: i32): i32 {
 // Writes that leave the picture as it is (WSYNC, RSYNC, audio, the motion
 // registers before HMOVE, unused addresses) need not bring it up to date:
 // the pixels so far come out the same when drawn later.
-function changesPicture(addr: u32): bool {
-  return !(addr == 0x02 || addr == 0x03 || (addr >= 0x15 && addr <= 0x1a) || (addr >= 0x20 && addr <= 0x24) || addr >= 0x2b) ||
-    addr == 0x2c;
+// One bit per register (addr 0..63): all but 02-03, 15-1A, 20-24 and 2B-3F, with 2C (CXCLR).
+const PICTURE_REGISTERS: u64 = 0x17e0f81ffff3;
+@inline function changesPicture(addr: u32): bool {
+  return ((PICTURE_REGISTERS >> <u64>addr) & 1) != 0;
 }
 
 // Register order 06 P0, 07 P1, 08 PF, 09 BK; our slots are BK, PF, P0, P1.
