@@ -66,9 +66,9 @@ export interface Env<O extends Native = Native, A extends Native = Native> {
   /** Advances one step. `truncated` is set by the TimeLimit wrapper, not by envs themselves. */
   step(action: A): StepResult<O>;
   /**
-   * step() written into row `row` of a batch instead of allocated: the observation, reward, terminated and info, with
-   * truncated cleared (the TimeLimit wrapper sets it). For envs
-   * with a Box observation whose step costs less than allocating its result (CartPole); others are copied in.
+   * step() written into row `row` of a batch instead of allocated: observation, reward, flags and info, all as step()
+   * gives them. Worth having for a Box observation where the step costs little next to allocating its result
+   * (CartPole) or the frame is large (Atari, written straight into a pool's shared slot); others are copied in.
    */
   stepInto?(action: A, rows: StepRows, row: number): void;
   render(): RgbFrame;
