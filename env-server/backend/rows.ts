@@ -60,10 +60,14 @@ export class BatchRows implements StepRows {
       else for (let j = 0; j < this.rowSize; j++) d[base + j] = o[j];
     }
     const s = r as Partial<StepResult>;
-    this.reward[row] = s.reward ?? 0;
-    this.terminated[row] = s.terminated ? 1 : 0;
-    this.truncated[row] = s.truncated ? 1 : 0;
-    this.infos[row] = r.info;
+    this.putOutcome(row, s.reward ?? 0, s.terminated ?? false, s.truncated ?? false, r.info);
+  }
+
+  putOutcome(row: number, reward: number, terminated: boolean, truncated: boolean, info: Info): void {
+    this.reward[row] = reward;
+    this.terminated[row] = terminated ? 1 : 0;
+    this.truncated[row] = truncated ? 1 : 0;
+    this.infos[row] = info;
   }
 
   /** The rows' observations as one batched wire value ([n, ...shape]). */

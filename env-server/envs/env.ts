@@ -37,6 +37,8 @@ export interface StepRows {
   readonly infos: Info[];
   /** Writes an allocated result into row `row` (a reset: reward 0, no flags). */
   put(row: number, r: StepResult | ResetResult): void;
+  /** Writes row `row`'s reward, flags and info (an env that wrote the observation itself). */
+  putOutcome(row: number, reward: number, terminated: boolean, truncated: boolean, info: Info): void;
 }
 
 /** An RGB frame, row-major [height, width, 3]. */

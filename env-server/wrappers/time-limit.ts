@@ -21,14 +21,16 @@ export class TimeLimit implements Env {
   }
   step(action: Native): StepResult {
     const r = this.inner.step(action);
-    this.elapsed++;
-    if (this.elapsed >= this.maxEpisodeSteps) r.truncated = true;
+    if (this.expired()) r.truncated = true;
     return r;
   }
   stepInto(action: Native, rows: StepRows, row: number): void {
     stepInto(this.inner, action, rows, row);
-    this.elapsed++;
-    if (this.elapsed >= this.maxEpisodeSteps) rows.truncated[row] = 1;
+    if (this.expired()) rows.truncated[row] = 1;
+  }
+  /** Counts a step; true once the episode has run its steps. */
+  private expired(): boolean {
+    return ++this.elapsed >= this.maxEpisodeSteps;
   }
   checkAction(action: Native): string | null {
     return actionError(this.inner, action);

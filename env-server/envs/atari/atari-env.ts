@@ -122,10 +122,7 @@ export class AtariEnv implements Env {
     const r = this.advance(a);
     const size = this.obsSize;
     this.observe((rows.obs as Uint8Array).subarray(row * size, (row + 1) * size));
-    rows.reward[row] = r.reward;
-    rows.terminated[row] = r.terminated ? 1 : 0;
-    rows.truncated[row] = r.truncated ? 1 : 0;
-    rows.infos[row] = this.info();
+    rows.putOutcome(row, r.reward, r.terminated, r.truncated, this.info());
   }
 
   private advance(a: number): FrameResult {

@@ -71,10 +71,7 @@ export class AtariPreprocessing implements Env {
   stepInto(a: number, rows: StepRows, row: number): void {
     const { reward, terminated, truncated } = this.advance(a);
     this.writeObservation(rows.obs as Uint8Array | Float32Array, row * this.obsSize);
-    rows.reward[row] = reward;
-    rows.terminated[row] = terminated ? 1 : 0;
-    rows.truncated[row] = truncated ? 1 : 0;
-    rows.infos[row] = this.lastInfo;
+    rows.putOutcome(row, reward, terminated, truncated, this.lastInfo);
   }
 
   /** A step's frames, pushed onto the stack, with the reward clipped when asked. */

@@ -103,7 +103,7 @@ export class CartPole implements Env<TypedArray, number> {
   }
 
   stepInto(action: number, rows: StepRows, row: number): void {
-    rows.reward[row] = this.advance(action);
+    const reward = this.advance(action);
     const s = this.s;
     const o = rows.obs as Float32Array;
     const base = row * 4;
@@ -111,9 +111,7 @@ export class CartPole implements Env<TypedArray, number> {
     o[base + 1] = s[1];
     o[base + 2] = s[2];
     o[base + 3] = s[3];
-    rows.terminated[row] = this.terminated ? 1 : 0;
-    rows.truncated[row] = 0;
-    rows.infos[row] = NO_INFO;
+    rows.putOutcome(row, reward, this.terminated, false, NO_INFO);
   }
 
   /** One Euler step of the state; sets `terminated` and returns the reward. */
