@@ -388,6 +388,11 @@ function drawSpan(count: i32, hpos: i32): void {
   const pfRight = scoreColours ? load<u32>(colours, 12) : load<u32>(colours, 4);
   const pfMask = maskPF;
   const pfBits = pf;
+  // The playfield alone (most spans): nothing can collide.
+  if (objects == 0) {
+    drawPlayfield(p, hpos, end, pfBits, pfMask, pfLeft, pfRight, bk);
+    return;
+  }
   const m0 = (objects & M0_BIT) ? maskM0 : emptyMask;
   const m1 = (objects & M1_BIT) ? maskM1 : emptyMask;
   const bl = (objects & BL_BIT) ? maskBL : emptyMask;
@@ -406,18 +411,8 @@ function drawSpan(count: i32, hpos: i32): void {
       // collision: only the picture needs these clocks, one colour a group.
       const free = group + (<i32>ctz(ahead) << 2);
       const stop = free < end ? free : end;
-      if (rendering) {
-        for (let g = group; g < stop; g += 4) {
-          const colour = (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
-          const from = g < x ? x : g;
-          const to = stop - g < 4 ? stop : g + 4;
-          if (to - from == 4) store<u32>(p, colour);
-          else for (let i = from; i < to; i++) store<u8>(p + <usize>(i - from), <u8>colour);
-          p += <usize>(to - from);
-        }
-      } else {
-        p += <usize>(stop - x);
-      }
+      if (rendering) drawPlayfield(p, x, stop, pfBits, pfMask, pfLeft, pfRight, bk);
+      p += <usize>(stop - x);
       x = stop;
       continue;
     }
@@ -474,6 +469,28 @@ function drawSpan(count: i32, hpos: i32): void {
     }
     p += <usize>(last - first);
     x = group + last;
+  }
+}
+
+// Draws visible clocks [from, to) of the playfield and background at p: a
+// colour per 4-clock group (the playfield's resolution), whole groups in one
+// store.
+@inline function drawPlayfield(p: usize, from: i32, to: i32, pfBits: u32, pfMask: usize, pfLeft: u32, pfRight: u32, bk: u32): void {
+  let g = from & ~3;
+  if (g != from || to - g < 4) {
+    const colour = (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
+    const stop = to - g < 4 ? to : g + 4;
+    for (let i = from; i < stop; i++) store<u8>(p + <usize>(i - from), <u8>colour);
+    p += <usize>(stop - from);
+    g += 4;
+  }
+  for (; g + 4 <= to; g += 4) {
+    store<u32>(p, (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk);
+    p += 4;
+  }
+  if (g < to) {
+    const colour = (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
+    for (let i = g; i < to; i++) store<u8>(p + <usize>(i - g), <u8>colour);
   }
 }
 
