@@ -52,29 +52,31 @@ function readTimer(): u32 {
   timerPolled = 2;
   requestAttention(POLL);
   const now = systemCycles();
-  const delta = (now - 1) - cyclesWhenTimerSet;
-  let value = <i32>timer - <i32>(delta >> intervalShift) - 1;
-  if (value >= 0) return <u32>value & 0xff;
-  value = <i32>(timer << intervalShift) - <i32>delta - 1;
-  if (value <= -2 && !timerReadAfterInterrupt) {
-    timerReadAfterInterrupt = true;
-    cyclesWhenInterruptReset = now;
-  }
-  if (timerReadAfterInterrupt) {
-    const offset = <i32>(cyclesWhenInterruptReset - (cyclesWhenTimerSet + (timer << intervalShift)));
-    value = <i32>timer - <i32>(delta >> intervalShift) - offset;
-  }
-  return <u32>value & 0xff;
+  const value = timerPeek(now);
+  if (value >= 0) return <u32>value;
+  timerReadAfterInterrupt = true;
+  cyclesWhenInterruptReset = now;
+  return afterInterrupt((now - 1) - cyclesWhenTimerSet);
 }
 
 /**
- * What INTIM would read at access cycle `at` (from systemCycles' origin),
- * or -1 once the timer has run out; reading it has no side effect.
+ * What an INTIM read at access cycle `at` (from systemCycles' origin) shows,
+ * or -1 for the one read that changes the timer's state: the first at least
+ * two counts past zero. Peeking has no side effect.
  */
-export function timerBeforeUnderflow(at: u32): i32 {
+export function timerPeek(at: u32): i32 {
   const delta = (at - 1) - cyclesWhenTimerSet;
   const value = <i32>timer - <i32>(delta >> intervalShift) - 1;
-  return value >= 0 ? value : -1;
+  if (value >= 0) return value & 0xff;
+  if (timerReadAfterInterrupt) return <i32>afterInterrupt(delta);
+  // Past zero, counting one per cycle: -1 reads $FF.
+  return <i32>(timer << intervalShift) - <i32>delta - 1 <= -2 ? -1 : 0xff;
+}
+
+// Reads after that first one: the count goes on from where it was then.
+function afterInterrupt(delta: u32): u32 {
+  const offset = <i32>(cyclesWhenInterruptReset - (cyclesWhenTimerSet + (timer << intervalShift)));
+  return <u32>(<i32>timer - <i32>(delta >> intervalShift) - offset) & 0xff;
 }
 
 function readInterruptFlag(): u32 {

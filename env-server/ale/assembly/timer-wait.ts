@@ -1,12 +1,14 @@
-// Skips over the CPU polling the RIOT timer: `LDA/LDX/LDY INTIM; BNE back`
-// loops that spin (typically through VBLANK and overscan) until the timer
-// reaches zero. While the timer has not reached 1 yet, an iteration only
-// reads ROM and the timer, so the iterations before the last can be done in
-// one step: the same cycles, instructions, register, flags and data-bus
-// value as executing them; the CPU then runs the final iterations itself.
+// Skips over the CPU polling the RIOT timer: `LDA/LDX/LDY INTIM` then `BNE`,
+// `BPL` or `BMI` back to it, loops that spin (typically through VBLANK and
+// overscan) until the timer reads zero, runs out, or drops below $80. An
+// iteration only reads ROM and the timer, and all but one timer read (the
+// first at least two counts past zero) change nothing, so the iterations up
+// to that read or to the one that leaves the loop can be done in one step:
+// the same cycles, instructions, register, flags and data-bus value as
+// executing them; the CPU then runs the rest itself.
 import { cpuGetPC, cpuGetA, cpuGetX, cpuGetY, cpuGetS, cpuGetP, cpuSetRegisters } from './cpu';
 import { systemCycles, addCycles } from './clock';
-import { timerBeforeUnderflow } from './riot';
+import { timerPeek } from './riot';
 import { plainStart, plainLength, romByte } from './carts/cartridge';
 import { setDataBus } from './bus-state';
 
@@ -14,7 +16,10 @@ const LDA_ABS: u32 = 0xad;
 const LDX_ABS: u32 = 0xae;
 const LDY_ABS: u32 = 0xac;
 const BNE: u32 = 0xd0;
-// LDx abs (4 cycles) + BNE taken within the page (3 cycles).
+const BPL: u32 = 0x10;
+const BMI: u32 = 0x30;
+// LDx abs (4 cycles) + the branch taken (3 cycles, 4 when the loop's top is
+// on the page before the instruction after the branch).
 const LOOP_CYCLES: u32 = 7;
 // The timer is read by the 4th cycle of the loop.
 const READ_AT: u32 = 4;
@@ -22,6 +27,12 @@ const READ_AT: u32 = 4;
 @inline
 function plain(address: u32): bool {
   return (address & 0x1000) != 0 && (address & 0xfff) - plainStart < plainLength;
+}
+
+// Whether `branch` (BNE, BPL or BMI) is taken after loading v (0-255).
+@inline
+function loopsOn(branch: u32, v: i32): bool {
+  return branch == BNE ? v != 0 : (branch == BPL) == (v < 0x80);
 }
 
 function isTimerRead(address: u32): bool {
@@ -36,29 +47,31 @@ function isTimerRead(address: u32): bool {
  */
 export function skipTimerWait(budget: i32): i32 {
   const pc = cpuGetPC();
-  // The loop's five bytes and the byte the taken branch reads next, all
-  // plain ROM in one page.
-  if (!plain(pc) || !plain(pc + 5) || (pc & 0xff) > 0xfa) return 0;
+  // The loop's five bytes, plain ROM.
+  if (!plain(pc) || !plain(pc + 4)) return 0;
   const opcode = romByte(pc);
-  if ((opcode != LDA_ABS && opcode != LDX_ABS && opcode != LDY_ABS) || romByte(pc + 3) != BNE || romByte(pc + 4) != 0xfb) return 0;
+  const branch = romByte(pc + 3);
+  if ((opcode != LDA_ABS && opcode != LDX_ABS && opcode != LDY_ABS) || (branch != BNE && branch != BPL && branch != BMI) ||
+    romByte(pc + 4) != 0xfb) return 0;
   const address = romByte(pc + 1) | (romByte(pc + 2) << 8);
   if (!isTimerRead(address)) return 0;
   const start = systemCycles();
+  const cycles = LOOP_CYCLES + ((pc & 0xff) > 0xfa ? 1 : 0);
   let iterations: i32 = 0;
   let value: i32 = 0;
   while ((iterations + 1) * 2 <= budget) {
-    const v = timerBeforeUnderflow(start + <u32>iterations * LOOP_CYCLES + READ_AT);
-    if (v < 1) break;
+    const v = timerPeek(start + <u32>iterations * cycles + READ_AT);
+    if (v < 0 || !loopsOn(branch, v)) break;
     value = v;
     iterations++;
   }
   if (iterations == 0) return 0;
-  addCycles(<u32>iterations * LOOP_CYCLES);
+  addCycles(<u32>iterations * cycles);
   const v = <u32>value;
-  const p = (cpuGetP() & ~0x82) | (v & 0x80);
+  const p = (cpuGetP() & ~0x82) | (v & 0x80) | (v == 0 ? 0x02 : 0);
   cpuSetRegisters(pc, cpuGetS(), opcode == LDA_ABS ? v : cpuGetA(), opcode == LDX_ABS ? v : cpuGetX(),
     opcode == LDY_ABS ? v : cpuGetY(), p);
-  // The taken branch's last cycle reads the byte after it.
-  setDataBus(romByte(pc + 5));
+  // The last byte read: the branch's offset (ALE's CPU makes no dummy reads).
+  setDataBus(romByte(pc + 4));
   return iterations * 2;
 }
