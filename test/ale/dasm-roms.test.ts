@@ -10,6 +10,7 @@ import { assemble, dasmSkip as skip } from './dasm.js';
 interface Console extends MachineTestExports {
   consolePowerOn(firstLine: number): void;
   consoleFrame(): void;
+  timerPassesSkipped(): number;
   screenPointer(): number;
   screenRows(): number;
   ramPointer(): number;
@@ -22,6 +23,8 @@ interface Run {
   screen: () => Uint8Array;
   /** Runs one more frame. */
   frame: () => void;
+  /** Timer-polling passes skipped so far. */
+  passesSkipped: () => number;
 }
 
 /** Assembles `name`, powers the console on with it and runs `frames` frames. */
@@ -31,7 +34,7 @@ function run(name: string, frames = 1): Run {
   const ptr = m.allocate(image.length);
   new Uint8Array(m.memory.buffer, ptr, image.length).set(image);
   const scheme = m.cartLoad(ptr, image.length);
-  if (scheme < 0) return { scheme, ram: () => -1, screen: () => new Uint8Array(), frame: () => {} };
+  if (scheme < 0) return { scheme, ram: () => -1, screen: () => new Uint8Array(), frame: () => {}, passesSkipped: () => 0 };
   m.consolePowerOn(34); // the screen from scanline 34, ALE's usual first line
   for (let i = 0; i < frames; i++) m.consoleFrame();
   return {
@@ -39,6 +42,7 @@ function run(name: string, frames = 1): Run {
     ram: (address) => new Uint8Array(m.memory.buffer, m.ramPointer(), 128)[address - 0x80],
     screen: () => new Uint8Array(m.memory.buffer, m.screenPointer(), 160 * m.screenRows()).slice(),
     frame: () => m.consoleFrame(),
+    passesSkipped: () => m.timerPassesSkipped(),
   };
 }
 
@@ -121,32 +125,39 @@ t.test('riot-timer.asm: INTIM and TIMINT at known cycles', { skip }, async (t) =
   t.equal(r.ram(0x8a), 15, 'passes of the polling loop');
 });
 
-t.test('timer-poll.asm: polling loops the emulator skips end as executing every pass does', { skip }, async (t) => {
-  // Frame 2 polls with loads the emulator recognises, frame 3 with LAX,
-  // which it does not (see the ROM's header): same flags, same screen.
-  const r = run('timer-poll', 2);
-  const skipped = { screen: r.screen(), flags: ramBytes(r, 0x80, 6) };
-  r.frame();
-  const executed = { screen: r.screen(), flags: ramBytes(r, 0x88, 6) };
-  // P as PHP pushes it: bits 5 and 4 set, I set by CLEAN_START, D, V and C
-  // clear; Z and N from the value that ended the loop: zero for BNE, $80 or
-  // more for BPL, below $80 for BMI.
-  const P = 0x34, Z = 0x02, N = 0x80;
-  t.same(executed.flags, [P | Z, P | N, P, P | Z, P | Z, P | N], 'how each loop ended, executed');
-  t.same(skipped.flags, executed.flags, 'skipped: the same');
-  const changes = (screen: Uint8Array): number[] => {
-    const at: number[] = [];
-    for (let i = 1; i < screen.length; i++) if (screen[i] !== screen[i - 1]) at.push(i);
-    return at;
-  };
-  // Each loop starts on a $44 background and ends on its value's colour, in
-  // the visible part of a line, where a cycle more or less moves it 3 pixels.
-  const ends = (screen: Uint8Array): number[] => changes(screen).filter((i) => screen[i - 1] === 0x44);
-  t.equal(ends(executed.screen).length, 6, 'executed: six loops ended');
-  t.ok(ends(executed.screen).every((i) => i % 160 !== 0), 'executed: each mid-line');
-  t.same(changes(skipped.screen), changes(executed.screen), 'skipped: the colours change at the same pixels, so on the same cycles');
-  t.ok(Buffer.from(skipped.screen).equals(executed.screen), 'skipped: the same screen');
-});
+// Frame 2 polls with loads the emulator recognises, frame 3 with LAX, which
+// it does not (see timer-poll.h): same flags, same screen. The loops' bytes
+// are plain ROM, or read through Activision's FE.
+for (const [name, scheme] of [['timer-poll', K4], ['timer-poll-fe', FE]] as const) {
+  t.test(`${name}.asm: polling loops the emulator skips end as executing every pass does`, { skip }, async (t) => {
+    const r = run(name, 2);
+    t.equal(r.scheme, scheme, 'auto-detected scheme');
+    const skipped = { screen: r.screen(), flags: ramBytes(r, 0x80, 6), passes: r.passesSkipped() };
+    r.frame();
+    const executed = { screen: r.screen(), flags: ramBytes(r, 0x88, 6), passes: r.passesSkipped() - skipped.passes };
+    // Loop 0 alone polls 30 * 8 cycles, about 34 passes.
+    t.ok(skipped.passes > 34, `frame 2: passes skipped (${skipped.passes})`);
+    t.equal(executed.passes, 0, 'frame 3: none skipped');
+    // P as PHP pushes it: bits 5 and 4 set, I set by CLEAN_START, D, V and C
+    // clear; Z and N from the value that ended the loop: zero for BNE, $80 or
+    // more for BPL, below $80 for BMI.
+    const P = 0x34, Z = 0x02, N = 0x80;
+    t.same(executed.flags, [P | Z, P | N, P, P | Z, P | Z, P | N], 'how each loop ended, executed');
+    t.same(skipped.flags, executed.flags, 'skipped: the same');
+    const changes = (screen: Uint8Array): number[] => {
+      const at: number[] = [];
+      for (let i = 1; i < screen.length; i++) if (screen[i] !== screen[i - 1]) at.push(i);
+      return at;
+    };
+    // Each loop starts on a $44 background and ends on its value's colour, in
+    // the visible part of a line, where a cycle more or less moves it 3 pixels.
+    const ends = (screen: Uint8Array): number[] => changes(screen).filter((i) => screen[i - 1] === 0x44);
+    t.equal(ends(executed.screen).length, 6, 'executed: six loops ended');
+    t.ok(ends(executed.screen).every((i) => i % 160 !== 0), 'executed: each mid-line');
+    t.same(changes(skipped.screen), changes(executed.screen), 'skipped: the colours change at the same pixels, so on the same cycles');
+    t.ok(Buffer.from(skipped.screen).equals(executed.screen), 'skipped: the same screen');
+  });
+}
 
 t.test('tia-objects.asm: playfield, player, missile and ball where the TIA timing puts them', { skip }, async (t) => {
   // Positions and colours as derived in the ROM's header comment.

@@ -14,6 +14,7 @@ import { mapRead, mapWrite } from './memory-map';
 import { MersenneTwister } from './mt19937';
 import { powerOn, runFrame, DisplayFormat } from './system';
 import { configureDisplay, currentFrame } from './tia';
+import { passesSkipped } from './timer-wait';
 import { Game } from './ale/game';
 import { startGame } from './ale/environment';
 
@@ -102,6 +103,11 @@ export function consolePowerOn(firstLine: i32): void {
 /** One ALE frame of the whole console. */
 export function consoleFrame(): void {
   runFrame();
+}
+
+/** Timer-polling passes the frame loop has skipped since power-on. */
+export function timerPassesSkipped(): u32 {
+  return passesSkipped;
 }
 
 /** The palette-index screen, screenRows() x 160. */
