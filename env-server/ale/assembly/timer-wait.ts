@@ -52,9 +52,9 @@ function isTimerRead(address: u32): bool {
 export let passesSkipped: u32 = 0;
 
 /**
- * If the CPU sits at the top of a timer-polling loop, runs the iterations
- * that will read a non-zero timer at once, at most `budget` instructions'
- * worth; returns the instructions skipped (0 when nothing was skipped).
+ * If the CPU sits at the top of a timer-polling loop, runs at once the passes
+ * whose timer read changes nothing and branches back, at most `budget`
+ * instructions' worth; returns the instructions skipped (0 when none were).
  */
 export function skipTimerWait(budget: i32): i32 {
   const pc = cpuGetPC();
