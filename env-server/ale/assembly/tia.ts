@@ -474,24 +474,30 @@ function drawSpan(count: i32, hpos: i32): void {
 
 // Draws visible clocks [from, to) of the playfield and background at p: a
 // colour per 4-clock group (the playfield's resolution), whole groups in one
-// store.
+// store, a group the span enters or leaves part-way byte by byte.
 @inline function drawPlayfield(p: usize, from: i32, to: i32, pfBits: u32, pfMask: usize, pfLeft: u32, pfRight: u32, bk: u32): void {
   let g = from & ~3;
   if (g != from || to - g < 4) {
-    const colour = (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
     const stop = to - g < 4 ? to : g + 4;
-    for (let i = from; i < stop; i++) store<u8>(p + <usize>(i - from), <u8>colour);
+    fillGroup(p, groupColour(g, pfBits, pfMask, pfLeft, pfRight, bk), stop - from);
     p += <usize>(stop - from);
     g += 4;
   }
   for (; g + 4 <= to; g += 4) {
-    store<u32>(p, (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk);
+    store<u32>(p, groupColour(g, pfBits, pfMask, pfLeft, pfRight, bk));
     p += 4;
   }
-  if (g < to) {
-    const colour = (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
-    for (let i = g; i < to; i++) store<u8>(p + <usize>(i - g), <u8>colour);
-  }
+  if (g < to) fillGroup(p, groupColour(g, pfBits, pfMask, pfLeft, pfRight, bk), to - g);
+}
+
+// The replicated colour of the group starting at visible clock g: the
+// playfield's (left or right half) where its bit is set, else the background.
+@inline function groupColour(g: i32, pfBits: u32, pfMask: usize, pfLeft: u32, pfRight: u32, bk: u32): u32 {
+  return (pfBits & load<u32>(pfMask + (<usize>g << 2))) != 0 ? (g < 80 ? pfLeft : pfRight) : bk;
+}
+
+@inline function fillGroup(p: usize, colour: u32, count: i32): void {
+  for (let i = 0; i < count; i++) store<u8>(p + <usize>i, <u8>colour);
 }
 
 // Which 4-clock groups of the line any object strip touches, one bit per
