@@ -27,9 +27,9 @@ interface Run {
   passesSkipped: () => number;
 }
 
-/** Assembles `name`, powers the console on with it and runs `frames` frames. */
-function run(name: string, frames = 1): Run {
-  const image = assemble(name);
+/** Assembles `name` (with dasm's -D `defines`), powers the console on with it and runs `frames` frames. */
+function run(name: string, frames = 1, defines: Record<string, number> = {}): Run {
+  const image = assemble(name, defines);
   const m = machine() as Console;
   const ptr = m.allocate(image.length);
   new Uint8Array(m.memory.buffer, ptr, image.length).set(image);
@@ -130,20 +130,37 @@ t.test('riot-timer.asm: INTIM and TIMINT at known cycles', { skip }, async (t) =
 // are plain ROM, or read through Activision's FE.
 for (const [name, scheme] of [['timer-poll', K4], ['timer-poll-fe', FE]] as const) {
   t.test(`${name}.asm: polling loops the emulator skips end as executing every pass does`, { skip }, async (t) => {
-    const r = run(name, 2);
+    const r = run(name, 1);
     t.equal(r.scheme, scheme, 'auto-detected scheme');
-    const skipped = { screen: r.screen(), flags: ramBytes(r, 0x80, 6), passes: r.passesSkipped() };
-    r.frame();
-    const executed = { screen: r.screen(), flags: ramBytes(r, 0x88, 6), passes: r.passesSkipped() - skipped.passes };
-    // Loop 0 alone polls 30 * 8 cycles, about 34 passes.
-    t.ok(skipped.passes > 34, `frame 2: passes skipped (${skipped.passes})`);
+    // Passes skipped in the next frame (power-on runs the program too).
+    const passesOfFrame = (r: Run): number => {
+      const before = r.passesSkipped();
+      r.frame();
+      return r.passesSkipped() - before;
+    };
+    const passes = passesOfFrame(r);
+    const skipped = { passes, screen: r.screen(), flags: ramBytes(r, 0x80, 11), counted: r.ram(0xa0) };
+    const executed = { passes: passesOfFrame(r), screen: r.screen(), flags: ramBytes(r, 0x90, 11), counted: r.ram(0xa1) };
     t.equal(executed.passes, 0, 'frame 3: none skipped');
-    // P as PHP pushes it: bits 5 and 4 set, I set by CLEAN_START, D, V and C
-    // clear; Z and N from the value that ended the loop: zero for BNE, $80 or
-    // more for BPL, below $80 for BMI.
-    const P = 0x34, Z = 0x02, N = 0x80;
-    t.same(executed.flags, [P | Z, P | N, P, P | Z, P | Z, P | N], 'how each loop ended, executed');
+    // Without the evidence that each kind of loop is skipped, a skip that
+    // never engages would pass.
+    const alone = Array.from({ length: 11 }, (_, k) => passesOfFrame(run(name, 1, { ONLY: k })));
+    t.ok(alone.every((n) => n > 0), `frame 2: passes skipped in each loop alone (${alone.join(', ')})`);
+    t.equal(skipped.passes, alone.reduce((a, b) => a + b), 'frame 2: in all of them, each as alone');
+    // P as PHP pushes it: bits 5 and 4 set, I set by CLEAN_START, D and V
+    // clear, C cleared before each loop; Z and N from the value that ended the
+    // loop: zero for BNE, $80 or more for BPL, below $80 for BMI; loop 6
+    // leaves on zero after comparing a value below $25 (C clear), loop 7 on
+    // comparing a value at or above $F0 (C set; N and Z clear, as $F0 is not
+    // read: a pass is 11 cycles, the first read past zero $F5-$FF); loop 9
+    // on comparing 4 to 5 ($FF: N set, C clear), loop 10 $6F to $F0 ($7F: N,
+    // Z and C clear).
+    const P = 0x34, Z = 0x02, N = 0x80, C = 0x01;
+    t.same(executed.flags, [P | Z, P | N, P, P | Z, P | Z, P | N, P | Z, P | C, P | Z, P | N, P], 'how each loop ended, executed');
     t.same(skipped.flags, executed.flags, 'skipped: the same');
+    // Loop 8's pass k reads the timer 12k + 5 to 12k + 8 cycles after TIM64T 10 (the INC, the load, by how the
+    // write counts); the timer reads zero from 9 * 64 = 576 cycles on, first in pass 48: 49 passes.
+    t.same([skipped.counted, executed.counted], [49, 49], 'loop 8 counted its 49 passes in RAM, skipped or executed');
     const changes = (screen: Uint8Array): number[] => {
       const at: number[] = [];
       for (let i = 1; i < screen.length; i++) if (screen[i] !== screen[i - 1]) at.push(i);
@@ -152,7 +169,7 @@ for (const [name, scheme] of [['timer-poll', K4], ['timer-poll-fe', FE]] as cons
     // Each loop starts on a $44 background and ends on its value's colour, in
     // the visible part of a line, where a cycle more or less moves it 3 pixels.
     const ends = (screen: Uint8Array): number[] => changes(screen).filter((i) => screen[i - 1] === 0x44);
-    t.equal(ends(executed.screen).length, 6, 'executed: six loops ended');
+    t.equal(ends(executed.screen).length, 11, 'executed: eleven loops ended');
     t.ok(ends(executed.screen).every((i) => i % 160 !== 0), 'executed: each mid-line');
     t.same(changes(skipped.screen), changes(executed.screen), 'skipped: the colours change at the same pixels, so on the same cycles');
     t.ok(Buffer.from(skipped.screen).equals(executed.screen), 'skipped: the same screen');

@@ -23,16 +23,17 @@ export const dasmSkip: string | false = hasDasm() ? false : 'dasm is not on PATH
 
 let buildDir: string | undefined;
 
-/** The image of test/ale/roms/`name`.asm. */
-export function assemble(name: string): Uint8Array {
+/** The image of test/ale/roms/`name`.asm, with `defines` as dasm's -D symbols. */
+export function assemble(name: string, defines: Record<string, number> = {}): Uint8Array {
   if (!buildDir) {
     const dir = mkdtempSync(path.join(tmpdir(), 'stadium-roms-'));
     t.teardown(() => rmSync(dir, { recursive: true, force: true }));
     buildDir = dir;
   }
-  const out = path.join(buildDir, `${name}.bin`);
+  const symbols = Object.entries(defines).map(([symbol, value]) => `-D${symbol}=${value}`);
+  const out = path.join(buildDir, `${[name, ...symbols].join('')}.bin`);
   try {
-    execFileSync('dasm', [path.join(sourceDir, `${name}.asm`), `-I${sourceDir}`, '-f3', `-o${out}`], { encoding: 'utf8' });
+    execFileSync('dasm', [path.join(sourceDir, `${name}.asm`), `-I${sourceDir}`, '-f3', `-o${out}`, ...symbols], { encoding: 'utf8' });
   } catch (err) {
     throw new Error(`dasm could not assemble ${name}.asm:\n${(err as { stdout?: string }).stdout ?? String(err)}`);
   }

@@ -35,21 +35,22 @@ export function riotCyclesReset(): void {
 }
 
 /**
- * Set to 2 by every INTIM read (with the POLL request to the frame loop):
- * two instructions later (after the read and a branch) the CPU may be back
- * at the top of a polling loop.
+ * Set to 4 by every INTIM read (with the POLL request to the frame loop): two,
+ * three or four instructions later (after the read and a branch back, or a
+ * compare, a branch out or a pass counter as well) the CPU may be back at the
+ * top of a polling loop.
  */
 let timerPolled: i32 = 0;
 
 /** Counts an instruction after an INTIM read; true when a polling loop may start now. */
 export function pollLoopDue(): bool {
-  if (--timerPolled != 0) return false;
-  clearAttention(POLL);
-  return true;
+  const left = --timerPolled;
+  if (left == 0) clearAttention(POLL);
+  return left <= 2;
 }
 
 function readTimer(): u32 {
-  timerPolled = 2;
+  timerPolled = 4;
   requestAttention(POLL);
   const now = systemCycles();
   const value = timerPeek(now);
@@ -71,6 +72,17 @@ export function timerPeek(at: u32): i32 {
   if (timerReadAfterInterrupt) return <i32>afterInterrupt(delta);
   // Past zero, counting one per cycle: -1 reads $FF.
   return <i32>(timer << intervalShift) - <i32>delta - 1 <= -2 ? -1 : 0xff;
+}
+
+/**
+ * While the timer counts down at access cycle `at`, the first access cycle
+ * from which INTIM reads below `value` (0: from which it has run out); once it
+ * has run out, `at` itself (the count then moves every cycle).
+ */
+export function timerReadsBelow(at: u32, value: u32): u32 {
+  const delta = (at - 1) - cyclesWhenTimerSet;
+  if (<i32>timer - <i32>(delta >> intervalShift) - 1 < 0) return at;
+  return cyclesWhenTimerSet + 1 + ((timer - value) << intervalShift);
 }
 
 // Reads after that first one: the count goes on from where it was then.

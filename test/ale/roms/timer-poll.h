@@ -1,12 +1,15 @@
-; Timer-polling loops as games write them: `LDA/LDX/LDY INTIM` and a `BNE`,
-; `BPL` or `BMI` back to it, which the emulator may run many passes of in one
-; step. Frame 2 runs them as written; frame 3 runs the same program with LAX
-; abs ($AF) in place of each load: the same length, cycles, read cycle and
-; flags, and the loaded value in X, but not a loop the emulator recognises.
-; The two frames must leave the same machine: each loop starts on a $44
-; background and ends by writing the value it ended with to COLUBK (the row
-; and pixel where the colour changes give the cycle the loop ended on), and
-; P is kept in RAM, $80-$85 in frame 2 and $88-$8D in frame 3.
+; Timer-polling loops as games write them: `LDA/LDX/LDY INTIM` and a branch
+; back to it (BNE, BPL, BMI), with a branch out and a compare on the way
+; (galaxian), or with a pass counter in RAM before the load (darkchambers),
+; which the emulator may run many passes of in one step. Frame 2 runs them as
+; written; frame 3 runs the same program with LAX abs ($AF) in place of each
+; load: the same length, cycles, read cycle and flags, and the loaded value in
+; A and X, but not a loop the emulator recognises. The two frames must leave
+; the same machine: each loop starts on a $44 background and ends by writing
+; the value it ended with to COLUBK (the row and pixel where the colour
+; changes give the cycle the loop ended on), and P is kept in RAM, $80-$8A in
+; frame 2 and $90-$9A in frame 3, loop 8's pass count in $A0 and $A1.
+; Assembled with -DONLY=k, frame 2 polls with its own load in loop k alone.
 ;
 ; Each copy of the program starts at the same offset in its 2K half, so the
 ; copies cross pages at the same places and take the same cycles. Shared by
@@ -21,8 +24,12 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         rorg CODE_BASE + {1}
         ENDM
 
-        MAC LOAD                ; {1}: the load's opcode; LAX in the reference copy
-        IF REFERENCE
+        IFNCONST ONLY           ; assembled with -DONLY=k, only loop k polls with its own load
+ONLY    = $FF
+        ENDIF
+
+        MAC LOAD                ; {1}: the load's opcode, {2}: the loop's number; LAX in the reference copy
+        IF REFERENCE || (ONLY != $FF && ONLY != {2})
         .byte $AF
         ELSE
         .byte {1}
@@ -38,11 +45,12 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         ENDIF
         php
         pla
-        sta $80 + REFERENCE * 8 + {2}
+        sta $80 + REFERENCE * 16 + {2}
         ENDM
 
-        MAC BEGIN               ; a new line on a $44 background
+        MAC BEGIN               ; a new line on a $44 background, C clear
         sta WSYNC
+        clc
         lda #$44
         sta COLUBK
         ENDM
@@ -61,7 +69,7 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         SLEEP 20                ; (each loop ends in the visible part of a line)
         lda #30
         sta TIM8T
-.poll0  LOAD $AD
+.poll0  LOAD $AD, 0
         bne .poll0
         SHOW sta, 0
 
@@ -70,7 +78,7 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         BEGIN
         lda #100
         sta TIM1T
-.poll1  LOAD $AE
+.poll1  LOAD $AE, 1
         bpl .poll1
         SHOW stx, 1
 
@@ -79,7 +87,7 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         SLEEP 30
         lda #$C0
         sta TIM1T
-.poll2  LOAD $AC
+.poll2  LOAD $AC, 2
         bmi .poll2
         SHOW sty, 2
 
@@ -89,7 +97,7 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         lda #10
         sta TIM1T
         SLEEP 24
-.poll3  LOAD $AD
+.poll3  LOAD $AD, 3
         bne .poll3
         SHOW sta, 3
 
@@ -106,7 +114,7 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         nop
         nop
         nop
-.poll4  LOAD $AD                ; at $xxFB, the first offset whose loop crosses
+.poll4  LOAD $AD, 4             ; at $xxFB, the first offset whose loop crosses
         bne .poll4
         SHOW sta, 4
 
@@ -120,9 +128,67 @@ Copy    = $F0                   ; 0 in frame 2, 1 in frame 3
         nop
         nop
         nop
-.poll5  LOAD $AE                ; at $xxFD
+.poll5  LOAD $AE, 5             ; at $xxFD
         bpl .poll5
         SHOW stx, 5
+
+; 6: TIM64T 10, galaxian's loop: LDA, out on zero, round again while below $25.
+        BEGIN
+        SLEEP 44
+        lda #10
+        sta TIM64T
+.poll6  LOAD $AD, 6
+        beq .out6
+        cmp #$25
+        bcc .poll6
+.out6   SHOW sta, 6
+
+; 7: TIM64T 10, LDX, compare first, out once the count has run out to $F0 or
+; more, round again while the compare leaves N clear (below $70).
+        BEGIN
+        lda #10
+        sta TIM64T
+.poll7  LOAD $AE, 7
+        cpx #$F0
+        bcs .out7
+        bpl .poll7
+.out7   SHOW stx, 7
+
+; 8: TIM64T 10, darkchambers' loop: counting the passes in RAM, LDA / BNE.
+        BEGIN
+        SLEEP 34
+        lda #0
+        sta $A0 + REFERENCE
+        lda #10
+        sta TIM64T
+.poll8  inc $A0 + REFERENCE
+        LOAD $AD, 8
+        bne .poll8
+        SHOW sta, 8
+
+; 9: TIM64T 10, LDA, compare, round again while at or above 5. The NOP puts
+; a pass's read on the very cycle the count drops out of a range of values the
+; emulator skips through at once (the edge of its pass counting).
+        BEGIN
+        SLEEP 20
+        lda #10
+        sta TIM64T
+        nop
+.poll9  LOAD $AD, 9
+        cmp #5
+        bcs .poll9
+        SHOW sta, 9
+
+; 10: TIM8T $90, LDA, compare to $F0, round again while that leaves N set
+; ($70-$EF).
+        BEGIN
+        SLEEP 54
+        lda #$90
+        sta TIM8T
+.poll10 LOAD $AD, 10
+        cmp #$F0
+        bmi .poll10
+        SHOW sta, 10
 
         lda #0                  ; the next frame starts on black, as the first did
         sta COLUBK
