@@ -57,7 +57,20 @@ function readTimer(): u32 {
   if (value >= 0) return <u32>value;
   timerReadAfterInterrupt = true;
   cyclesWhenInterruptReset = now;
-  return afterInterrupt((now - 1) - cyclesWhenTimerSet);
+  return afterInterrupt(sinceSet(now));
+}
+
+// Cycles from the timer write to an access at cycle `at`.
+@inline
+function sinceSet(at: u32): u32 {
+  return (at - 1) - cyclesWhenTimerSet;
+}
+
+// What INTIM shows `delta` cycles after the write while the timer counts
+// down; negative once it has run out.
+@inline
+function countdown(delta: u32): i32 {
+  return <i32>timer - <i32>(delta >> intervalShift) - 1;
 }
 
 /**
@@ -66,8 +79,8 @@ function readTimer(): u32 {
  * two counts past zero. Peeking has no side effect.
  */
 export function timerPeek(at: u32): i32 {
-  const delta = (at - 1) - cyclesWhenTimerSet;
-  const value = <i32>timer - <i32>(delta >> intervalShift) - 1;
+  const delta = sinceSet(at);
+  const value = countdown(delta);
   if (value >= 0) return value & 0xff;
   if (timerReadAfterInterrupt) return <i32>afterInterrupt(delta);
   // Past zero, counting one per cycle: -1 reads $FF.
@@ -80,8 +93,7 @@ export function timerPeek(at: u32): i32 {
  * has run out, `at` itself (the count then moves every cycle).
  */
 export function timerReadsBelow(at: u32, value: u32): u32 {
-  const delta = (at - 1) - cyclesWhenTimerSet;
-  if (<i32>timer - <i32>(delta >> intervalShift) - 1 < 0) return at;
+  if (countdown(sinceSet(at)) < 0) return at;
   return cyclesWhenTimerSet + 1 + ((timer - value) << intervalShift);
 }
 
@@ -92,9 +104,7 @@ function afterInterrupt(delta: u32): u32 {
 }
 
 function readInterruptFlag(): u32 {
-  const delta = (systemCycles() - 1) - cyclesWhenTimerSet;
-  const value = <i32>timer - <i32>(delta >> intervalShift) - 1;
-  return value >= 0 || timerReadAfterInterrupt ? 0x00 : 0x80;
+  return countdown(sinceSet(systemCycles())) >= 0 || timerReadAfterInterrupt ? 0x00 : 0x80;
 }
 
 /** Reads an I/O register (addresses with A9 set). */
